@@ -1,0 +1,437 @@
+"""Validate a loaded spec: its `$ref`s, then openapi-spec-validator, every error as a diagnostic.
+
+Three passes, each collecting everything it finds rather than stopping at the first problem:
+
+1. `$ref` check (ours): every reference in every file reached resolves (E005) and no chain of
+   references comes back to itself with nothing in between (E006). Files named by references
+   are loaded here, so the result cache can cover them.
+2. The OpenAPI meta-schema (openapi-spec-validator's JSON Schema for 3.0 or 3.1) over the
+   entry document as written.
+3. openapi-spec-validator's keyword checks (schemas, defaults, parameters, operation ids),
+   which follow references; skipped when pass 1 found broken ones, since they would fail.
+
+Each validator error becomes E100 (W100, a warning, in tolerant mode) located at the node it is
+about, in the file that node lives in.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import unquote, urlparse
+
+import openapi_spec_validator
+from jsonschema.exceptions import ValidationError, best_match
+from jsonschema_path import SchemaPath
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.validation.exceptions import (
+    DuplicateOperationIDError,
+    ExtraParametersError,
+    ParameterDuplicateError,
+    UnresolvableParameterError,
+)
+from openapi_spec_validator.settings import get_resolved_cache_maxsize
+from openapi_spec_validator.validation.validators import SpecValidator
+
+from .diagnostics import Diagnostic, SpecError
+from .load import Located, LoadedSpec, escape_segment, pointer_from_path
+
+DEFAULT_CACHE_DIR = Path(".cache/validate")
+
+# Bump when what this module reports for the same input changes, so old cache entries miss.
+_CACHE_FORMAT = 1
+
+# Mappings whose keys are names the spec's author chose (so a key such as "default" or "enum"
+# is a name there, not a keyword holding a literal value).
+_NAMED_MAPS = frozenset(
+    {
+        "$defs",
+        "callbacks",
+        "content",
+        "definitions",
+        "dependentSchemas",
+        "encoding",
+        "examples",
+        "headers",
+        "links",
+        "parameters",
+        "pathItems",
+        "paths",
+        "patternProperties",
+        "properties",
+        "requestBodies",
+        "responses",
+        "schemas",
+        "securitySchemes",
+        "variables",
+        "webhooks",
+    }
+)
+# Keywords whose value is literal data: a "$ref" key inside is data, not a reference.
+_LITERAL_KEYWORDS = frozenset({"const", "default", "enum", "example", "value"})
+
+_HINTS = {
+    "additionalProperties": "remove the key, or prefix it with x- to keep it as an extension.",
+    "required": "add the missing field.",
+    "type": "change the value to the expected type.",
+    "enum": "use one of the listed values.",
+    "format": "write the value in that format.",
+    "pattern": "change the value to match the pattern.",
+    "oneOf": "make the value match exactly one of the allowed shapes.",
+    "anyOf": "make the value match one of the allowed shapes.",
+}
+_DEFAULT_HINT = "see the OpenAPI specification for this field."
+# The validator's own checks: the key their error is about (under the node checked) and a hint.
+_KEYWORD_ERRORS: dict[type[ValidationError], tuple[str | None, str]] = {
+    ExtraParametersError: ("required", "define these properties or drop them from required."),
+    DuplicateOperationIDError: ("operationId", "give each operation its own operationId."),
+    ParameterDuplicateError: (None, "declare each (name, in) pair once."),
+    UnresolvableParameterError: (
+        None,
+        "declare each {name} of the path as an `in: path` parameter, and no others.",
+    ),
+}
+_LOWER_CASE_RANGE = re.compile(r"[1-5]xx")
+_LONGEST_VALUE_SHOWN = 60
+
+
+def validate_spec(
+    spec: LoadedSpec, *, tolerant: bool, cache_dir: Path | None = DEFAULT_CACHE_DIR
+) -> list[Diagnostic]:
+    """Every problem openapi-spec-validator and the `$ref` check find, sorted.
+
+    Validator errors are E100 errors, or W100 warnings when `tolerant`; broken references are
+    always errors. With a `cache_dir`, the result is stored there under a key made of every
+    loaded file's bytes, the validator's version and `tolerant`, and reused while all match.
+    """
+    cache = _ValidationCache(cache_dir, spec, tolerant) if cache_dir is not None else None
+    if cache is not None:
+        cached = cache.read()
+        if cached is not None:
+            return cached
+    reference_problems = _check_references(spec)
+    validator = _spec_validator(spec)
+    diagnostics = reference_problems + _meta_schema_diagnostics(spec, validator, tolerant)
+    if not reference_problems:
+        diagnostics += _keyword_diagnostics(spec, validator, tolerant)
+    result = sorted(set(diagnostics))
+    if cache is not None:
+        cache.write(result)
+    return result
+
+
+def _check_references(spec: LoadedSpec) -> list[Diagnostic]:
+    """E005/E006 for every broken `$ref` in every file reachable from the entry file."""
+    found: list[Diagnostic] = []
+    pending = [spec.root_node]
+    walked = {spec.root_node.file}
+    while pending:
+        for holder in _reference_holders(pending.pop()):
+            try:
+                target = spec.deref(holder)
+            except SpecError as error:
+                found.extend(error.diagnostics)
+                continue
+            if target.file not in walked:
+                walked.add(target.file)
+                pending.append(Located(target.file, "#", spec.document_at(target.file)))
+    return found
+
+
+def _reference_holders(root: Located) -> Iterator[Located]:
+    """Every mapping in `root`'s document that holds a `$ref` string, in document order."""
+    stack: list[tuple[Any, str, bool]] = [(root.value, root.pointer, False)]
+    while stack:
+        value, pointer, named = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value.get("$ref"), str):
+                yield Located(root.file, pointer, value)
+            children = [
+                (child, f"{pointer}/{escape_segment(key)}", key in _NAMED_MAPS)
+                for key, child in value.items()
+                if isinstance(child, (dict, list))
+                and (named or (key not in _LITERAL_KEYWORDS and not key.startswith("x-")))
+            ]
+            stack.extend(reversed(children))
+        elif isinstance(value, list):
+            stack.extend(
+                (child, f"{pointer}/{index}", False)
+                for index, child in reversed(list(enumerate(value)))
+                if isinstance(child, (dict, list))
+            )
+
+
+class _IdSet(set[int]):
+    """A set that answers the validator's `list.append`/`in` calls on schema ids in O(1)."""
+
+    def append(self, schema_id: int) -> None:
+        self.add(schema_id)
+
+
+def _with_fast_visits(schema_validator: type[Any]) -> type[Any]:
+    """`schema_validator` remembering the schemas it has visited in sets instead of lists.
+
+    The validator checks every schema against lists of ids already seen, which is quadratic
+    in the number of schemas; a spec the size of Cloudflare's spends a third of its time there.
+    """
+
+    class FastVisits(schema_validator):  # type: ignore[misc]
+        def __init__(self, registry: Any) -> None:
+            super().__init__(registry)
+            self.visited_schema_ids = _IdSet()
+            self.meta_checked_schema_ids = _IdSet()
+
+    return FastVisits
+
+
+# Attributes set on each keyword error: the parts of the node checked, and the check's keyword.
+_LOCATION = "generator_location"
+_KEYWORD = "generator_keyword"
+
+
+def _locating(keyword: str, validator_class: type[Any]) -> type[Any]:
+    """`validator_class` recording, on each error it yields, the parts of the node it checked.
+
+    The innermost check that yields an error records it first; outer checks leave it alone.
+    A `default` check reports errors inside the default value, so its location ends there.
+    """
+    suffix: tuple[str, ...] = ("default",) if keyword == "default" else ()
+
+    class Locating(validator_class):  # type: ignore[misc]
+        def __call__(self, *args: Any, **kwargs: Any) -> Iterator[ValidationError]:
+            checked = next(arg for arg in args if isinstance(arg, SchemaPath))
+            for error in super().__call__(*args, **kwargs):
+                if not hasattr(error, _LOCATION):
+                    parts = (*checked.parts, *suffix, *error.absolute_path)
+                    setattr(error, _LOCATION, parts)
+                    setattr(error, _KEYWORD, keyword)
+                yield error
+
+    return Locating
+
+
+def _validator_class(version: str) -> type[SpecValidator]:
+    base = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    keyword_validators: dict[str, type[Any]] = {}
+    for keyword, validator_class in base.keyword_validators.items():
+        if keyword == "schema":
+            validator_class = _with_fast_visits(validator_class)
+        keyword_validators[keyword] = _locating(keyword, validator_class)
+    return cast(
+        type[SpecValidator],
+        type(f"Located{base.__name__}", (base,), {"keyword_validators": keyword_validators}),
+    )
+
+
+def _spec_validator(spec: LoadedSpec) -> SpecValidator:
+    """The validator for the spec's version, reading other files through `spec`'s loader."""
+
+    def read_file(uri: str) -> Any:
+        return spec.document_at(Path(unquote(urlparse(uri).path)))
+
+    schema_path = SchemaPath.from_dict(
+        spec.document,
+        base_uri=spec.root_node.file.as_uri(),
+        handlers={"file": read_file},
+        resolved_cache_maxsize=get_resolved_cache_maxsize(),
+    )
+    return _validator_class(spec.version)(schema_path)
+
+
+def _meta_schema_diagnostics(
+    spec: LoadedSpec, validator: SpecValidator, tolerant: bool
+) -> list[Diagnostic]:
+    """The OpenAPI meta-schema's errors over the entry document, each at the node it names."""
+    found: list[Diagnostic] = []
+    for error in validator.schema_validator.iter_errors(validator.schema):
+        error, path = _most_specific(error)
+        pointer = pointer_from_path(path)
+        message = _shorten(error.message, error.instance)
+        hint = _HINTS.get(str(error.validator), _DEFAULT_HINT)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            unexpected, patterns = _unexpected_keys(error)
+            if len(unexpected) == 1:
+                key = unexpected[0]
+                pointer = f"{pointer}/{escape_segment(key)}"
+                allowed = f": keys here must match {' or '.join(patterns)}" if patterns else ""
+                message = f"{key!r} is not allowed{allowed}"
+                if _LOWER_CASE_RANGE.fullmatch(key):
+                    hint = f"write status code ranges in upper case: {key.upper()}."
+        found.append(
+            _diagnostic(spec, Located(spec.root_node.file, pointer, None), message, hint, tolerant)
+        )
+    return found
+
+
+def _keyword_diagnostics(
+    spec: LoadedSpec, validator: SpecValidator, tolerant: bool
+) -> list[Diagnostic]:
+    """The validator's keyword checks, each error at the node it names (across files)."""
+    found: list[Diagnostic] = []
+    try:
+        for error in validator.root_validator(validator.schema_path):
+            found.append(_keyword_diagnostic(spec, error, tolerant))
+    except SpecError as error:  # a file reached through a $ref does not load
+        found.extend(error.diagnostics)
+    except Exception as error:  # the validator fails on input it does not expect; say so
+        found.append(
+            spec.diagnostic(
+                spec.root_node.file,
+                "#",
+                "E100",
+                f"openapi-spec-validator stopped early: {type(error).__name__}: {error}",
+                "fix the errors reported above first, then validate again.",
+            )
+        )
+    return found
+
+
+def _keyword_diagnostic(spec: LoadedSpec, error: ValidationError, tolerant: bool) -> Diagnostic:
+    node = _follow(spec, getattr(error, _LOCATION, ()))
+    message = _shorten(error.message, error.instance)
+    if getattr(error, _KEYWORD, None) == "default":
+        message = f"default value: {message}"
+    else:  # the check was about the schema a reference names, not the reference
+        node = spec.deref(node)
+    if isinstance(error, ExtraParametersError):
+        message = _with_sorted_names(message)
+    key, hint = _KEYWORD_ERRORS.get(type(error), (None, ""))
+    if key is not None and isinstance(node.value, dict) and key in node.value:
+        node = spec.child(node, key)
+    return _diagnostic(
+        spec, node, message, hint or _HINTS.get(str(error.validator), _DEFAULT_HINT), tolerant
+    )
+
+
+def _with_sorted_names(message: str) -> str:
+    """`message` ending in a list of names (in the validator's set order), with them sorted."""
+    head, separator, names = message.rpartition(": ")
+    try:
+        listed = ast.literal_eval(names)
+    except (ValueError, SyntaxError):
+        return message
+    return f"{head}{separator}{sorted(listed)}" if isinstance(listed, list) else message
+
+
+def _most_specific(error: ValidationError) -> tuple[ValidationError, list[str | int]]:
+    """For oneOf/anyOf, the sub-error that best explains the failure; with its full path."""
+    path = list(error.absolute_path)
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        best = best_match(error.context)
+        if best is None or best.validator in ("oneOf", "anyOf") and not best.context:
+            break
+        path += list(best.relative_path)
+        error = best
+    return error, path
+
+
+def _follow(spec: LoadedSpec, parts: Sequence[Any]) -> Located:
+    """The node the validator reached along `parts`, following `$ref`s on the way as it did."""
+    node = spec.root_node
+    for part in parts:
+        node = spec.deref(node)
+        if isinstance(node.value, dict) and part in node.value:
+            node = spec.child(node, part)
+        elif isinstance(node.value, list) and isinstance(part, int) and part < len(node.value):
+            node = spec.child(node, part)
+        else:
+            break
+    return node
+
+
+def _unexpected_keys(error: ValidationError) -> tuple[list[str], list[str]]:
+    """For an `additionalProperties` error: the keys not allowed, and the key patterns allowed."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    properties = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    unexpected = [
+        key
+        for key in error.instance
+        if key not in properties and not any(re.search(pattern, key) for pattern in patterns)
+    ]
+    return unexpected, patterns
+
+
+def _diagnostic(
+    spec: LoadedSpec, node: Located, message: str, hint: str, tolerant: bool
+) -> Diagnostic:
+    """E100 at `node`, or W100 (a warning) in tolerant mode."""
+    if tolerant:
+        return spec.diagnostic(node.file, node.pointer, "W100", message, hint, "warning")
+    return spec.diagnostic(node.file, node.pointer, "E100", message, hint)
+
+
+def _shorten(message: str, instance: Any) -> str:
+    """`message` with a long rendering of the offending value cut down to its start."""
+    shown = repr(instance)
+    if len(shown) <= _LONGEST_VALUE_SHOWN or shown not in message:
+        return message
+    return message.replace(shown, shown[: _LONGEST_VALUE_SHOWN - 3] + "...", 1)
+
+
+class _ValidationCache:
+    """Diagnostics stored per spec, valid while every file it was built from is unchanged.
+
+    The entry for a spec is found by its entry file (path and bytes), the validator version and
+    `tolerant`; it lists every other file that was loaded with a sha256 of its bytes, so a
+    change to any of them misses as well.
+    """
+
+    def __init__(self, directory: Path, spec: LoadedSpec, tolerant: bool) -> None:
+        self._spec = spec
+        root = spec.root_node.file
+        key = hashlib.sha256()
+        for part in (
+            str(_CACHE_FORMAT),
+            openapi_spec_validator.__version__,
+            str(tolerant),
+            str(root),
+        ):
+            key.update(part.encode() + b"\0")
+        key.update(spec.source_bytes(root))
+        self._entry = directory / f"{key.hexdigest()}.json"
+
+    def read(self) -> list[Diagnostic] | None:
+        try:
+            entry = json.loads(self._entry.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        for name, digest in entry["files"].items():
+            try:
+                current = _sha256(Path(name).read_bytes())
+            except OSError:
+                return None
+            if current != digest:
+                return None
+        for name in entry["files"]:
+            self._spec.document_at(Path(name))  # loaded, as an uncached run would leave them
+        return [
+            Diagnostic(**{**fields, "file": self._spec.display(Path(fields["file"]))})
+            for fields in entry["diagnostics"]
+        ]
+
+    def write(self, diagnostics: list[Diagnostic]) -> None:
+        shown_to_file = {self._spec.display(file): str(file) for file in self._spec.files}
+        entry = {
+            "files": {
+                str(file): _sha256(self._spec.source_bytes(file)) for file in self._spec.files[1:]
+            },
+            "diagnostics": [
+                {**asdict(d), "file": shown_to_file.get(d.file, d.file)} for d in diagnostics
+            ],
+        }
+        self._entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._entry.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(entry, indent=1), encoding="utf-8")
+        temporary.replace(self._entry)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
