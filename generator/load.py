@@ -17,6 +17,7 @@ import json
 import os
 import re
 from collections.abc import Hashable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -360,8 +361,16 @@ class LoadedSpec:
         raise SpecError([self.diagnostic(base.file, f"{base.pointer}/$ref", "E005", message, hint)])
 
     def _raise_cycle(self, chain: list[Located], again: Located) -> NoReturn:
-        start = chain[0]
-        steps = " -> ".join(self._describe(node, start.file) for node in [*chain, again])
+        """E006 for the loop `chain` ran into, told the same way whichever member it entered by.
+
+        The loop starts at its first member in (file, pointer) order, so every reference that
+        leads into it yields the same diagnostic, once.
+        """
+        loop = chain[[(n.file, n.pointer) for n in chain].index((again.file, again.pointer)) :]
+        first = min(range(len(loop)), key=lambda i: (str(loop[i].file), loop[i].pointer))
+        loop = loop[first:] + loop[:first]
+        start = loop[0]
+        steps = " -> ".join(self._describe(node, start.file) for node in [*loop, start])
         message = f"$ref cycle with nothing in between: {steps}"
         hint = "point one of these references at a real definition."
         raise SpecError(
@@ -383,16 +392,20 @@ def _json_type(value: Any) -> str:
 
 
 def _parse(text: str, shown: str) -> tuple[Any, bool]:
-    """Parse JSON or YAML, whichever the text is; (document, is_json)."""
+    """Parse JSON or YAML, whichever the text is; (document, is_json).
+
+    Text starting with "{" is JSON, unless it fails as JSON but reads as YAML (a flow
+    mapping) in a file not named *.json.
+    """
     if text.lstrip()[:1] == "{":
         try:
             return json.loads(text), True
         except json.JSONDecodeError as json_error:
-            try:  # a YAML flow mapping also starts with "{"
-                return yaml.load(text, Loader=_SpecYamlLoader), False
-            except yaml.YAMLError:
-                message = f"not valid JSON: {json_error.msg} (column {json_error.colno})"
-                raise _file_error(shown, json_error.lineno, "E002", message, _FIX_SYNTAX) from None
+            if not shown.endswith(".json"):
+                with suppress(yaml.YAMLError):
+                    return yaml.load(text, Loader=_SpecYamlLoader), False
+            message = f"not valid JSON: {json_error.msg} (column {json_error.colno})"
+            raise _file_error(shown, json_error.lineno, "E002", message, _FIX_SYNTAX) from None
     try:
         return yaml.load(text, Loader=_SpecYamlLoader), False
     except yaml.YAMLError as error:
