@@ -45,8 +45,8 @@ from .load import Located, LoadedSpec, escape_segment, pointer_from_path
 
 DEFAULT_CACHE_DIR = Path(".cache/validate")
 
-# Bump when what this module reports for the same input changes, so old cache entries miss.
-_CACHE_FORMAT = 1
+# The code that turns a spec into diagnostics: when it changes, old cache entries miss.
+_OWN_SOURCES = (Path(__file__), Path(__file__).with_name("load.py"))
 
 # Mappings whose keys are names the spec's author chose (so a key such as "default" or "enum"
 # is a name there, not a keyword holding a literal value).
@@ -109,7 +109,8 @@ def validate_spec(
 
     Validator errors are E100 errors, or W100 warnings when `tolerant`; broken references are
     always errors. With a `cache_dir`, the result is stored there under a key made of every
-    loaded file's bytes, the validator's version and `tolerant`, and reused while all match.
+    loaded file's bytes, the validator's version, `tolerant` and this stage's own code, and
+    reused while all of them match.
     """
     cache = _ValidationCache(cache_dir, spec, tolerant) if cache_dir is not None else None
     if cache is not None:
@@ -321,12 +322,22 @@ def _with_sorted_names(message: str) -> str:
 
 
 def _most_specific(error: ValidationError) -> tuple[ValidationError, list[str | int]]:
-    """For oneOf/anyOf, the sub-error that best explains the failure; with its full path."""
+    """For oneOf/anyOf, the sub-error that best explains the failure; with its full path.
+
+    The alternative the value got furthest into (its deepest error) is taken to be the one
+    meant: a schema with a wrong `type` is a Schema with a mistake, not a Reference without
+    a `$ref`.
+    """
     path = list(error.absolute_path)
     while error.validator in ("oneOf", "anyOf") and error.context:
-        best = best_match(error.context)
-        if best is None or best.validator in ("oneOf", "anyOf") and not best.context:
-            break
+        alternatives: dict[Any, list[ValidationError]] = {}
+        for sub_error in error.context:
+            alternatives.setdefault(sub_error.relative_schema_path[0], []).append(sub_error)
+        meant = max(
+            alternatives.values(),
+            key=lambda errors: max(len(sub_error.relative_path) for sub_error in errors),
+        )
+        best = best_match(meant)
         path += list(best.relative_path)
         error = best
     return error, path
@@ -379,22 +390,19 @@ def _shorten(message: str, instance: Any) -> str:
 class _ValidationCache:
     """Diagnostics stored per spec, valid while every file it was built from is unchanged.
 
-    The entry for a spec is found by its entry file (path and bytes), the validator version and
-    `tolerant`; it lists every other file that was loaded with a sha256 of its bytes, so a
-    change to any of them misses as well.
+    The entry for a spec is found by its entry file (path and bytes), the validator version,
+    `tolerant` and this module's own source; it lists every other file that was loaded with a
+    sha256 of its bytes, so a change to any of them misses as well.
     """
 
     def __init__(self, directory: Path, spec: LoadedSpec, tolerant: bool) -> None:
         self._spec = spec
         root = spec.root_node.file
         key = hashlib.sha256()
-        for part in (
-            str(_CACHE_FORMAT),
-            openapi_spec_validator.__version__,
-            str(tolerant),
-            str(root),
-        ):
+        for part in (openapi_spec_validator.__version__, str(tolerant), str(root)):
             key.update(part.encode() + b"\0")
+        for source in _OWN_SOURCES:
+            key.update(source.read_bytes())
         key.update(spec.source_bytes(root))
         self._entry = directory / f"{key.hexdigest()}.json"
 
