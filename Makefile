@@ -1,0 +1,49 @@
+# Self-bootstrapping: every target creates .venv and installs what it needs on first use.
+# Stamp files make a repeated install a no-op until pyproject.toml or package-lock.json changes.
+
+PYTHON := .venv/bin/python
+
+.PHONY: help generate test test-real bench bench-peers clean
+
+help:
+	@echo "make generate     create .venv if needed, install, write the client package to generated/"
+	@echo "make test         install (plus Prism), run the tests and mypy --strict"
+	@echo "make test-real    run the slow tests against the real Cloudflare specs in ../shared"
+	@echo "make bench        run every benchmark in bench/"
+	@echo "make bench-peers  set up .bench/venv with the peers bench/bench_peers.py compares with"
+	@echo "make clean        remove .venv, node_modules, caches and build output"
+
+generate: .stamp-venv
+	$(PYTHON) -m generator generate
+
+test: .stamp-venv .stamp-node
+	$(PYTHON) -m pytest -m "not real" tests generated/tests
+	$(PYTHON) -m mypy --strict generator
+	$(PYTHON) -m mypy --strict generated/src
+
+test-real: .stamp-venv
+	$(PYTHON) -m pytest -m real tests
+
+bench: .stamp-venv
+	@for script in bench/*.py; do echo "== $$script"; $(PYTHON) "$$script" || exit 1; done
+
+bench-peers: .stamp-venv
+	$(PYTHON) bench/bench_peers.py --setup
+
+clean:
+	rm -rf .venv node_modules .stamp-venv .stamp-node .cache .bench .mypy_cache .pytest_cache \
+		build dist *.egg-info
+
+$(PYTHON):
+	python3 -m venv .venv
+
+.stamp-venv: pyproject.toml | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+.stamp-node: package-lock.json
+	@if command -v npm >/dev/null && command -v node >/dev/null; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm/node not found: skipping Prism, so the contract tests that need it will skip"; \
+	fi
