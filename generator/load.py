@@ -13,11 +13,12 @@ timestamps stay strings, so a YAML spec and its JSON twin load to the same data.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
-from collections.abc import Hashable, Iterable
-from contextlib import suppress
+from collections.abc import Hashable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -77,9 +78,37 @@ def pointer_from_path(path: Iterable[str | int]) -> str:
     return "#" + "".join("/" + escape_segment(part) for part in path)
 
 
+_MISSING = object()
+
+
+def _member(value: Any, key: str) -> Any:
+    """`value[key]` of a mapping, `value[int(key)]` of a list; `_MISSING` when there is none."""
+    if isinstance(value, dict):
+        return value.get(key, _MISSING)
+    if isinstance(value, list) and key.isdigit() and int(key) < len(value):
+        return value[int(key)]
+    return _MISSING
+
+
 def _segments(pointer: str) -> list[str]:
     """The escaped segments of `#/a/b` (`["a", "b"]`); none for `#` or ``."""
     return pointer.lstrip("#").split("/")[1:]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while skipping over decoded JSON values.
+
+    Skipping decodes many short-lived, acyclic objects; each collection they trigger would
+    walk every object of the documents already loaded, which costs more than the decoding.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _skip_whitespace(text: str, offset: int) -> int:
@@ -98,29 +127,45 @@ class Located:
 
 
 class _JsonLines:
-    """Finds the offset of a pointer's node in JSON text without indexing the whole file.
+    """Finds the line of a pointer's node in JSON text without indexing the whole file.
 
-    Each container is scanned member by member only as far as a lookup needs, and where
-    every member passed starts is remembered, so later lookups resume instead of rescanning.
+    In a file on one line (minified JSON) every node that exists is on line 1. Otherwise
+    each container is scanned member by member only as far as a lookup needs, and where every
+    member passed starts is remembered, so later lookups resume instead of rescanning.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, document: Any) -> None:
         self._text = text
+        self._document = document
+        self._single_line = "\n" not in text.rstrip()
         self._decoder = json.JSONDecoder()
         self._value_offsets = {"#": _skip_whitespace(text, 0)}
         self._member_offsets: dict[str, int] = {}  # where the key (or list item) starts
         self._cursors: dict[str, tuple[int, int]] = {}  # container -> (offset, next index)
         self._finished: set[str] = set()
 
-    def offset(self, pointer: str) -> int | None:
+    def line(self, pointer: str) -> int:
+        """1-based line of the node (its key, for a mapping member); 0 when there is none."""
+        if self._single_line:
+            return 1 if self._exists(pointer) else 0
         current = "#"
+        with _collector_paused():
+            for segment in _segments(pointer):
+                target = f"{current}/{segment}"
+                while target not in self._value_offsets:
+                    if not self._scan_next_member(current):
+                        return 0
+                current = target
+        offset = self._member_offsets.get(current, self._value_offsets[current])
+        return self._text.count("\n", 0, offset) + 1
+
+    def _exists(self, pointer: str) -> bool:
+        value = self._document
         for segment in _segments(pointer):
-            target = f"{current}/{segment}"
-            while target not in self._value_offsets:
-                if not self._scan_next_member(current):
-                    return None
-            current = target
-        return self._member_offsets.get(current, self._value_offsets[current])
+            value = _member(value, unescape_segment(segment))
+            if value is _MISSING:
+                return False
+        return True
 
     def _scan_next_member(self, container: str) -> bool:
         """Record where the next member of `container` starts; False when there is none."""
@@ -191,9 +236,8 @@ class _Source:
     def line(self, pointer: str) -> int:
         if self.is_json:
             if self.json_lines is None:
-                self.json_lines = _JsonLines(self.text)
-            offset = self.json_lines.offset(pointer)
-            return 0 if offset is None else self.text.count("\n", 0, offset) + 1
+                self.json_lines = _JsonLines(self.text, self.document)
+            return self.json_lines.line(pointer)
         if not self.yaml_composed:
             self.yaml_tree = yaml.compose(self.text, Loader=_SpecYamlLoader)
             self.yaml_composed = True
@@ -267,15 +311,11 @@ class LoadedSpec:
             self._raise_unresolved(ref, base, f"file {self.display(target_file)} not found")
         node = Located(target_file, "#", self.document_at(target_file))
         for segment in _segments(pointer):
-            key = unescape_segment(segment)
-            value = node.value
-            if isinstance(value, dict) and key in value:
-                node = Located(target_file, f"{node.pointer}/{segment}", value[key])
-            elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
-                node = Located(target_file, f"{node.pointer}/{segment}", value[int(key)])
-            else:
+            value = _member(node.value, unescape_segment(segment))
+            if value is _MISSING:
                 where = self.display(target_file) if file_part else "this file"
                 self._raise_unresolved(ref, base, f"{where} has no {node.pointer}/{segment}")
+            node = Located(target_file, f"{node.pointer}/{segment}", value)
         return node
 
     def deref(self, node: Located) -> Located:

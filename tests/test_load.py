@@ -195,6 +195,13 @@ def test_json_lines_are_found_by_scanning_the_text(tmp_path: Path) -> None:
     assert spec.line(tmp_path / "api.json", "#/info/title/deeper") == 0
 
 
+def test_every_node_of_minified_json_is_on_line_1(tmp_path: Path) -> None:
+    (tmp_path / "api.json").write_text('{"openapi":"3.0.3","info":{"title":"T"},"paths":{}}\n')
+    spec = load_spec(tmp_path / "api.json")
+    assert spec.line(tmp_path / "api.json", "#/info/title") == 1
+    assert spec.line(tmp_path / "api.json", "#/info/version") == 0
+
+
 def test_yaml_line_of_a_list_item_and_an_unknown_pointer(in_fixtures: Path) -> None:
     spec = load_spec(Path("valid.yaml"))
     parameters = "#/paths/~1zones~1{zone_id}/get/parameters"
