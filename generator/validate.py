@@ -282,15 +282,9 @@ def _keyword_diagnostics(
     except SpecError as error:  # a file reached through a $ref does not load
         found.extend(error.diagnostics)
     except Exception as error:  # the validator fails on input it does not expect; say so
-        found.append(
-            spec.diagnostic(
-                spec.root_node.file,
-                "#",
-                "E100",
-                f"openapi-spec-validator stopped early: {type(error).__name__}: {error}",
-                "fix the errors reported above first, then validate again.",
-            )
-        )
+        message = f"openapi-spec-validator stopped early: {type(error).__name__}: {error}"
+        hint = "fix the other problems reported, then validate again."
+        found.append(_diagnostic(spec, spec.root_node, message, hint, tolerant))
     return found
 
 

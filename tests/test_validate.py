@@ -82,6 +82,17 @@ def test_every_error_is_collected(tmp_path: Path) -> None:
     ]
 
 
+def test_validator_failing_on_unexpected_input_is_a_diagnostic(tmp_path: Path) -> None:
+    (tmp_path / "api.yaml").write_text(
+        OPENAPI_30_HEADER + "paths:\n  /zones:\n    parameters:\n      - in: query\n"
+    )
+    diagnostics = validate_spec(load_spec(tmp_path / "api.yaml"), tolerant=True, cache_dir=None)
+    assert [(d.code, d.line, d.pointer, d.message) for d in diagnostics] == [
+        ("W100", 1, "#", "openapi-spec-validator stopped early: KeyError: 'name'"),
+        ("W100", 6, "#/paths/~1zones/parameters/0", "'name' is a required property"),
+    ]
+
+
 def test_broken_refs_are_errors_even_in_tolerant_mode(in_fixtures: Path) -> None:
     for name, code, line in (("missing_ref.yaml", "E005", 12), ("ref_cycle.yaml", "E006", 11)):
         (diagnostic,) = validate_spec(load_spec(Path(name)), tolerant=True, cache_dir=None)
