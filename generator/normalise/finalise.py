@@ -1,0 +1,377 @@
+"""From drafts to the IR's definitions: variants, pruning, names, recursion flags.
+
+Runs once, after every operation's types have been converted:
+
+1. Request and response variants. A model with `readOnly` fields is sent without them, one
+   with `writeOnly` fields is received without them; a variant (`ConnectorRequest`) is made
+   only for models that differ, including those that differ only because something they
+   contain does. A variant used where the original is not takes the original's name.
+2. Pruning: only definitions reachable from an operation are kept.
+3. Names, in a fixed order (component schemas first, then by when they were found), each
+   taking its first free candidate: its component name or title, then names from where it
+   was found (`Connector` + `days_of_week` -> `ConnectorDaysOfWeek`), then a kind suffix
+   (`FieldModel`), and only as a last resort a number (W211 when the schema has a component
+   name or title, W212 when it is anonymous).
+4. `Model.recursive` from the strongly connected parts of the reference graph.
+5. Every `TypeRef` rewritten from placeholder to final name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from .. import ir
+from .definitions import Definition, Definitions, Draft, is_placeholder
+from .naming import RESERVED_TYPE_NAMES, NameTable, type_name
+from .refs import Context
+
+_KIND_SUFFIX = {"model": "Model", "enum": "Enum", "union": "Union"}
+
+
+def placeholders_in(type_ref: ir.TypeRef | None) -> Iterator[str]:
+    while type_ref is not None:
+        if type_ref.kind in _KIND_SUFFIX:
+            yield type_ref.name
+        type_ref = type_ref.item
+
+
+def references(value: Definition) -> Iterator[str]:
+    """The placeholders a definition refers to."""
+    if isinstance(value, ir.Model):
+        for field in value.fields:
+            yield from placeholders_in(field.type)
+        yield from placeholders_in(value.additional_properties)
+    elif isinstance(value, ir.Union):
+        for member in value.members:
+            yield from placeholders_in(member)
+
+
+def rename_type(type_ref: ir.TypeRef, names: dict[str, str]) -> ir.TypeRef:
+    """`type_ref` with every definition name looked up in `names` (unknown ones kept)."""
+    item = rename_type(type_ref.item, names) if type_ref.item is not None else None
+    name = names.get(type_ref.name, type_ref.name) if type_ref.kind in _KIND_SUFFIX else ""
+    if item is type_ref.item and name == type_ref.name:
+        return type_ref
+    return replace(type_ref, name=name, item=item)
+
+
+def _rename_field(field: ir.Field, names: dict[str, str]) -> ir.Field:
+    renamed = rename_type(field.type, names)
+    return field if renamed is field.type else replace(field, type=renamed)
+
+
+def _rename_definition(
+    value: Definition, names: dict[str, str], own: str, recursive: bool = False
+) -> Definition:
+    if isinstance(value, ir.Model):
+        return replace(
+            value,
+            name=own,
+            fields=tuple(_rename_field(f, names) for f in value.fields),
+            additional_properties=(
+                rename_type(value.additional_properties, names)
+                if value.additional_properties is not None
+                else None
+            ),
+            recursive=recursive,
+        )
+    if isinstance(value, ir.Union):
+        discriminator = value.discriminator
+        if discriminator is not None:
+            mapping = tuple((tag, names.get(name, name)) for tag, name in discriminator.mapping)
+            discriminator = replace(discriminator, mapping=mapping)
+        return replace(
+            value,
+            name=own,
+            members=tuple(rename_type(m, names) for m in value.members),
+            discriminator=discriminator,
+        )
+    return replace(value, name=own)
+
+
+class Finalised:
+    """The named definitions, and how to map a converted type to its final form."""
+
+    __slots__ = ("models", "enums", "unions", "_request", "_response", "_final", "_by_name")
+
+    def __init__(
+        self,
+        definitions: list[Definition],
+        request: dict[str, str],
+        response: dict[str, str],
+        final: dict[str, str],
+    ) -> None:
+        self.models = tuple(sorted((d for d in definitions if isinstance(d, ir.Model)), key=_name))
+        self.enums = tuple(
+            sorted((d for d in definitions if isinstance(d, ir.EnumType)), key=_name)
+        )
+        self.unions = tuple(sorted((d for d in definitions if isinstance(d, ir.Union)), key=_name))
+        self._request, self._response, self._final = request, response, final
+        self._by_name = {d.name: d for d in definitions}
+
+    def request(self, type_ref: ir.TypeRef) -> ir.TypeRef:
+        """A type as sent: read-only fields left out, final names."""
+        return rename_type(rename_type(type_ref, self._request), self._final)
+
+    def response(self, type_ref: ir.TypeRef) -> ir.TypeRef:
+        """A type as received: write-only fields left out, final names."""
+        return rename_type(rename_type(type_ref, self._response), self._final)
+
+    def lookup(self, name: str) -> Definition | None:
+        """The definition with this final name."""
+        return self._by_name.get(name)
+
+
+def _name(definition: Definition) -> str:
+    return definition.name
+
+
+def finalise(
+    ctx: Context,
+    definitions: Definitions,
+    request_roots: Iterable[ir.TypeRef],
+    response_roots: Iterable[ir.TypeRef],
+) -> Finalised:
+    drafts = definitions.drafts
+    request_roots, response_roots = list(request_roots), list(response_roots)
+    request = _variants(definitions, request_roots, "read_only", "request")
+    response = _variants(definitions, response_roots, "write_only", "response")
+    roots = [rename_type(t, request) for t in request_roots]
+    roots += [rename_type(t, response) for t in response_roots]
+    reachable = _reachable(drafts, (p for t in roots for p in placeholders_in(t)))
+    final = _Namer(ctx, drafts, reachable).assign()
+    recursive = _recursive(drafts, reachable)
+    values = []
+    for draft_id in reachable:
+        value = drafts[draft_id].value
+        assert value is not None, "every reachable draft is finished"
+        values.append(_rename_definition(value, final, final[draft_id], draft_id in recursive))
+    return Finalised(values, request, response, final)
+
+
+def _reachable(drafts: dict[str, Draft], start: Iterable[str]) -> list[str]:
+    """Every draft reachable from `start`, in the order first reached."""
+    seen: dict[str, None] = {}
+    stack = list(start)
+    while stack:
+        draft_id = stack.pop()
+        if draft_id in seen or draft_id not in drafts:
+            continue
+        seen[draft_id] = None
+        value = drafts[draft_id].value
+        if value is not None:
+            stack.extend(references(value))
+    return list(seen)
+
+
+def _variants(
+    definitions: Definitions, roots: list[ir.TypeRef], flag: str, suffix: str
+) -> dict[str, str]:
+    """Variants without the `flag` fields (read_only / write_only); {original: variant}."""
+    drafts = definitions.drafts
+    reachable = _reachable(drafts, (p for t in roots for p in placeholders_in(t)))
+    users: dict[str, list[str]] = {}
+    differing = []
+    for draft_id in reachable:
+        value = drafts[draft_id].value
+        if isinstance(value, ir.Model) and any(getattr(f, flag) for f in value.fields):
+            differing.append(draft_id)
+        for used in references(value) if value is not None else ():
+            users.setdefault(used, []).append(draft_id)
+    # Everything that contains a differing model differs too.
+    needs = _reachable_in(users, differing)
+    variants = {draft_id: definitions.new_id() for draft_id in sorted(needs, key=_order(drafts))}
+    for original, variant in variants.items():
+        base = drafts[original]
+        value = base.value
+        if isinstance(value, ir.Model):
+            value = replace(
+                value,
+                name=variant,
+                fields=tuple(
+                    _rename_field(f, variants) for f in value.fields if not getattr(f, flag)
+                ),
+                additional_properties=(
+                    rename_type(value.additional_properties, variants)
+                    if value.additional_properties is not None
+                    else None
+                ),
+            )
+        elif isinstance(value, ir.Union):
+            value = _rename_definition(value, variants, variant)
+        definitions.add(
+            Draft(
+                variant,
+                base.kind,
+                base.order,
+                "",
+                False,
+                base.node,
+                variant_of=original,
+                variant_suffix=suffix,
+            ),
+            value,  # type: ignore[arg-type]  # a finished model or union
+        )
+    return variants
+
+
+def _reachable_in(edges: dict[str, list[str]], start: list[str]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(start)
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(edges.get(node, ()))
+    return seen
+
+
+def _order(drafts: dict[str, Draft]) -> Callable[[str], tuple[int, int]]:
+    def key(draft_id: str) -> tuple[int, int]:
+        draft = drafts[draft_id]
+        return (draft.order, 1 if draft.variant_of else 0)
+
+    return key
+
+
+class _Namer:
+    """Gives every reachable draft its final name (see the module docstring for the order)."""
+
+    __slots__ = ("_ctx", "_drafts", "_reachable", "_names", "_naming", "_table", "_components")
+
+    def __init__(self, ctx: Context, drafts: dict[str, Draft], reachable: list[str]) -> None:
+        self._ctx = ctx
+        self._drafts = drafts
+        self._reachable = set(reachable)
+        self._names: dict[str, str] = {}
+        self._naming: set[str] = set()
+        self._table = NameTable(RESERVED_TYPE_NAMES)
+        # Component names are spoken for: an inline shape found first must not take one.
+        self._components = {type_name(drafts[d].own_name) for d in reachable if drafts[d].component}
+
+    def assign(self) -> dict[str, str]:
+        key = _order(self._drafts)
+        ordered = sorted(self._reachable, key=lambda d: (not self._drafts[d].component, key(d)))
+        for draft_id in ordered:
+            self._name_of(draft_id)
+        return self._names
+
+    def _name_of(self, draft_id: str) -> str | None:
+        """The final name of a draft, named now if need be; None while it is being named."""
+        if draft_id in self._names:
+            return self._names[draft_id]
+        if draft_id in self._naming or draft_id not in self._drafts:
+            return None
+        draft = self._drafts[draft_id]
+        self._naming.add(draft_id)
+        try:
+            if draft_id not in self._reachable:  # only an owner's name is wanted: don't claim
+                return next(iter(self._candidates(draft)), None)
+            own = type_name(draft.own_name) if draft.component else ""
+            candidates = [
+                c for c in self._candidates(draft) if c == own or c not in self._components
+            ]
+            name, numbered = self._table.claim(candidates or ["Model"])
+        finally:
+            self._naming.discard(draft_id)
+        if numbered:
+            what = f"the name {candidates[0]!r}" if candidates else "a name"
+            self._ctx.warn(
+                "W211" if self._has_own_name(draft) else "W212",
+                draft.node,
+                f"{what} is taken by another type, so this one is called {name!r}",
+                "give the schema a title or a different component name.",
+            )
+        self._names[draft_id] = name
+        return name
+
+    def _has_own_name(self, draft: Draft) -> bool:
+        """Whether the schema has a component name or title (variants: the original's)."""
+        while draft.variant_of is not None:
+            draft = self._drafts[draft.variant_of]
+        return bool(draft.own_name)
+
+    def _candidates(self, draft: Draft) -> Iterator[str]:
+        if draft.variant_of is not None:
+            base = self._drafts[draft.variant_of]
+            if draft.variant_of in self._reachable:
+                base_name = self._name_of(draft.variant_of)
+                if base_name:
+                    yield base_name + type_name(draft.variant_suffix)
+            else:
+                yield from self._candidates(base)
+            return
+        own = type_name(draft.own_name)
+        if own:
+            yield own
+        for site in draft.sites:
+            prefix = ""
+            if site.owner is not None:
+                owner_name = self._name_of(site.owner)
+                if owner_name is None:
+                    continue
+                prefix = owner_name
+            yield prefix + type_name("_".join(site.words))
+            if own and prefix:
+                yield prefix + own
+        first = own or next(
+            (
+                type_name("_".join(s.words))
+                for s in draft.sites
+                if not is_placeholder(s.owner or "")
+            ),
+            "",
+        )
+        yield (first or "Anonymous") + _KIND_SUFFIX[draft.kind]
+
+
+def _recursive(drafts: dict[str, Draft], reachable: list[str]) -> set[str]:
+    """Drafts that refer back to themselves, directly or through others (Tarjan's SCCs)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: set[str] = set()
+    edges = {
+        d: [r for r in references(drafts[d].value) if r in drafts]  # type: ignore[arg-type]
+        for d in reachable
+    }
+    for root in reachable:
+        if root in index:
+            continue
+        # Iterative Tarjan: (node, iterator over its edges).
+        work = [(root, iter(edges[root]))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(edges.get(child, ()))))
+                    advanced = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in edges.get(node, ()):
+                    found.update(component)
+    return found

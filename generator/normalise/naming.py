@@ -1,0 +1,263 @@
+"""Python-safe names: identifiers for fields, parameters and members, PascalCase for types.
+
+Spec names come in every style (`interrupt_window_days`, `accountId`, `X-Auth-Email`,
+`legacy-jhs_rate-plan`, `0rtt`); generated code needs identifiers that are valid, do not
+shadow what the generated modules use, and are unique where they live. Everything here is a
+pure function of its input, except `NameTable`, which hands out unique names in a scope.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+from collections.abc import Iterable
+
+# Boundaries inside a word: `accountID` -> account, ID; `HTTPServer` -> HTTP, Server.
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NOT_ALPHANUMERIC = re.compile(r"[^0-9A-Za-z]+")
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+# Names a generated types module or resource module imports or defines besides the spec's
+# types; a model, enum or union of the same name would shadow them.
+RESERVED_TYPE_NAMES = frozenset(
+    {
+        "Annotated",
+        "Any",
+        "APIModel",
+        "APIResponse",
+        "AsyncAPIResource",
+        "AsyncPage",
+        "BaseModel",
+        "Body",
+        "ConfigDict",
+        "Dict",
+        "Endpoint",
+        "Field",
+        "Headers",
+        "List",
+        "Literal",
+        "Location",
+        "Mapping",
+        "NotGiven",
+        "NOT_GIVEN",
+        "OPEN_ENUM",
+        "Optional",
+        "Query",
+        "Sequence",
+        "SyncAPIResource",
+        "SyncPage",
+        "Timeout",
+        "TypeAdapter",
+        "TypeAlias",
+        "Union",
+    }
+    | {name for name in dir(builtins) if name[:1].isupper()}
+)
+
+# Attributes of pydantic's BaseModel: a field of the same name would shadow them (pydantic
+# refuses), and the types a field annotation names, which a field of that name would hide.
+RESERVED_FIELD_NAMES = frozenset(
+    {
+        "construct",
+        "copy",
+        "dict",
+        "from_orm",
+        "json",
+        "model_computed_fields",
+        "model_config",
+        "model_construct",
+        "model_copy",
+        "model_dump",
+        "model_dump_json",
+        "model_extra",
+        "model_fields",
+        "model_fields_set",
+        "model_json_schema",
+        "model_parametrized_name",
+        "model_post_init",
+        "model_rebuild",
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "update_forward_refs",
+        "validate",
+        "bool",
+        "bytes",
+        "date",
+        "datetime",
+        "float",
+        "int",
+        "list",
+        "object",
+        "str",
+        "time",
+    }
+)
+
+# Arguments every generated method already has (see docs/design.md).
+RESERVED_ARGUMENT_NAMES = frozenset(
+    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries"}
+)
+
+# Attributes a generated resource class already has.
+RESERVED_ATTRIBUTE_NAMES = frozenset(
+    {"with_raw_response", "with_streaming_response", "_client", "_request", "_request_page"}
+)
+
+
+def split_words(text: str) -> list[str]:
+    """The words of a name in any style: `interruptWindow-days_of week` -> 4 words."""
+    words: list[str] = []
+    for chunk in _NOT_ALPHANUMERIC.split(text):
+        if chunk:
+            words.extend(part for part in _CAMEL_BOUNDARY.split(chunk) if part)
+    return words
+
+
+def snake_case(text: str) -> str:
+    """`accountID` -> `account_id`, `X-Auth-Email` -> `x_auth_email`; may be empty."""
+    return "_".join(word.lower() for word in split_words(text))
+
+
+def pascal_case(text: str) -> str:
+    """`legacy-jhs_rate-plan` -> `LegacyJhsRatePlan`; capitals inside a word are kept (`SaaS`)."""
+    return "".join(word[:1].upper() + word[1:] for word in split_words(text))
+
+
+def upper_snake_case(text: str) -> str:
+    return "_".join(word.upper() for word in split_words(text))
+
+
+def _without_leading_digits(name: str, separator: str) -> str:
+    """`0rtt` -> `zero_rtt`; a longer run of digits gets an `n` in front: `100x` -> `n100x`."""
+    digits = len(name) - len(name.lstrip("0123456789"))
+    if digits == 0:
+        return name
+    if digits == 1:
+        rest = name[1:].lstrip("_")
+        return _DIGIT_WORDS[int(name[0])] + (separator + rest if rest else "")
+    return "n" + name
+
+
+def python_identifier(text: str, *, reserved: Iterable[str] = (), fallback: str = "value") -> str:
+    """A snake_case identifier for a field, parameter or resource named `text` on the wire.
+
+    Keywords and `reserved` names get a trailing underscore (`class` -> `class_`), a leading
+    digit is spelled out (`0rtt` -> `zero_rtt`), and a name with no letters or digits at all
+    becomes `fallback`. Never starts with an underscore: pydantic treats those as private.
+    """
+    name = _without_leading_digits(snake_case(text), "_") or fallback
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved:
+        name += "_"
+    return name
+
+
+def type_name(text: str) -> str:
+    """A PascalCase type name from a component name, title or joined words; may be empty."""
+    name = _without_leading_digits(pascal_case(text), "")
+    return name[:1].upper() + name[1:]
+
+
+def enum_member_name(value: object) -> str:
+    """UPPER_SNAKE name for an enum value: `Sunday` -> `SUNDAY`, 1 -> `VALUE_1`, "" -> `EMPTY`."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        text = str(value).replace("-", "minus_").replace(".", "_")
+        return "VALUE_" + upper_snake_case(text)
+    name = upper_snake_case(str(value))
+    if not name:
+        return "EMPTY"
+    return "VALUE_" + name if name[0].isdigit() else name
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural, for naming one item of a list: `policies` -> `policy`.
+
+    In a name with `of`, the word before it is the plural: `days_of_week` -> `day_of_week`.
+    """
+    words = split_words(word)
+    if not words:
+        return word
+    lowered = [w.lower() for w in words]
+    head = lowered.index("of") - 1 if "of" in lowered[1:] else len(words) - 1
+    words[head] = _singular_word(words[head])
+    return "_".join(words)
+
+
+def _singular_word(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+class NameTable:
+    """Unique names within one scope: the first to ask gets the plain name.
+
+    `claim` tries candidates in order and falls back to numbering the first one (2, 3, ...),
+    returning the name and whether a number had to be added.
+    """
+
+    __slots__ = ("_taken",)
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken = set(taken)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._taken
+
+    def take(self, name: str) -> None:
+        self._taken.add(name)
+
+    def claim(self, candidates: Iterable[str], *, separator: str = "") -> tuple[str, bool]:
+        first = ""
+        for candidate in candidates:
+            if not candidate:
+                continue
+            first = first or candidate
+            if candidate not in self._taken:
+                self._taken.add(candidate)
+                return candidate, False
+        number = 2
+        while f"{first}{separator}{number}" in self._taken:
+            number += 1
+        name = f"{first}{separator}{number}"
+        self._taken.add(name)
+        return name, True
+
+
+def unique_identifiers(wire_names: list[str], reserved: Iterable[str] = ()) -> list[str]:
+    """Python names for `wire_names` (in order), unique, and none equal to another's wire name.
+
+    A name that is already a valid identifier keeps it; one that had to change (`fooBar`,
+    `class`, `x-id`) gives way when that collides, getting `_`, then a number. Keeping
+    python names apart from other fields' wire names matters because pydantic accepts both
+    the alias and the python name on input: `{"foo_bar": ..}` must not mean two fields.
+    """
+    reserved = frozenset(reserved)
+    natural = [python_identifier(wire, reserved=reserved) for wire in wire_names]
+    table = NameTable(reserved)
+    names = [""] * len(wire_names)
+    kept = [i for i, wire in enumerate(wire_names) if natural[i] == wire]
+    for index in kept:
+        if natural[index] not in table:
+            table.take(natural[index])
+            names[index] = natural[index]
+    wires = set(wire_names)
+    for index, name in enumerate(natural):
+        if names[index]:
+            continue
+        candidates = [c for c in (name, name + "_") if c not in wires or c == wire_names[index]]
+        names[index], _ = table.claim(candidates or [name + "_"], separator="_")
+    return names

@@ -1,0 +1,578 @@
+"""Operations: parameters, request bodies, responses, payloads and security.
+
+An operation is drafted while schemas are converted (its types hold placeholders) and
+finished once definitions have names (`finish_operation`), when request types lose their
+read-only fields and the body's fields become keyword arguments.
+
+Parameters: path-level and operation-level merged, the operation's winning by (name, in);
+path parameters first in the order the path names them, then query, header, cookie. A path
+parameter the template names but nothing declares is added as a required string (W207); a
+declared one the template lacks is left out (W207). Header parameters named Accept,
+Content-Type or Authorization are ignored, as OpenAPI says (W208). Python names are unique
+within the method, apart from the arguments every method has (`timeout`, ...), and apart
+from the body's fields: a body field that clashes is renamed `body_<name>`, its wire name
+kept.
+
+Request bodies: the JSON media type is preferred, then multipart, form and octet-stream. A
+JSON object body becomes keyword arguments (`RequestBody.fields`); anything else is one
+`body` argument of the body's type, with its content type recorded.
+
+Responses: every declared status (`200`, `4XX` from `4xx`, `default`, even `52X`), each with
+its type. The payload comes from the lowest 2xx status with content (see envelopes.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .. import ir
+from ..config import Config
+from ..load import Located
+from .definitions import Site
+from .envelopes import pagination, unwrap
+from .finalise import Finalised
+from .naming import RESERVED_ARGUMENT_NAMES, NameTable, python_identifier, snake_case
+from .refs import Context, plain_text
+from .resources import OperationSource, Placement, path_parameter_names
+from .schemas import SchemaConverter
+
+HTTP_METHODS: dict[str, ir.HttpMethod] = {
+    "get": "GET",
+    "put": "PUT",
+    "post": "POST",
+    "delete": "DELETE",
+    "options": "OPTIONS",
+    "head": "HEAD",
+    "patch": "PATCH",
+    "trace": "TRACE",
+}
+_IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+_LOCATION_ORDER = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+_IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+_DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+_STATUS = re.compile(r"[1-5](\d\d|XX|\dX)|default")
+_BODY_PREFERENCE = (
+    "multipart/form-data",
+    "application/x-www-form-urlencoded",
+    "application/octet-stream",
+)
+
+
+def is_json(content_type: str | None) -> bool:
+    if content_type is None:
+        return False
+    base = content_type.split(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json")
+
+
+def choose_media_type(content: dict[str, Any]) -> str | None:
+    """The media type to use: JSON, then multipart, form, octet-stream, then the first."""
+    types = [t for t in content if isinstance(t, str)]
+    for wanted in (is_json, lambda t: t in _BODY_PREFERENCE):
+        for content_type in types:
+            if wanted(content_type):
+                return content_type
+    return types[0] if types else None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftOperation:
+    """An operation whose types still hold placeholders, and where it goes."""
+
+    operation: ir.Operation
+    resource: tuple[str, ...]
+
+
+def collect_sources(ctx: Context) -> tuple[list[OperationSource], list[ir.DroppedOperation]]:
+    """Every operation under `paths`, in spec order, with operationIds made unique.
+
+    Dropped (E300-E302): a path template with unbalanced braces, an operation that is not an
+    object, a path item whose `$ref` is broken. Nothing else stops an operation from being
+    called.
+    """
+    root = ctx.spec.root_node
+    sources: list[OperationSource] = []
+    dropped: list[ir.DroppedOperation] = []
+    paths = root.value.get("paths")
+    if not isinstance(paths, dict):
+        return sources, dropped
+    paths_node = ctx.child(root, "paths")
+    ids = NameTable()
+    for path in paths:
+        raw_item = ctx.child(paths_node, path)
+        item = ctx.deref(raw_item)
+        if item is None or not isinstance(item.value, dict):
+            dropped.append(
+                _drop(ctx, "E302", raw_item, "", "*", path, "the path item is not an object")
+            )
+            continue
+        template_ok = _PATH_TEMPLATE.fullmatch(path) is not None
+        for key, method in HTTP_METHODS.items():
+            if key not in item.value:
+                continue
+            node = ctx.child(item, key)
+            given = node.value.get("operationId") if isinstance(node.value, dict) else None
+            operation_id = (
+                given if isinstance(given, str) and given else f"{key}_{snake_case(path)}"
+            )
+            if not isinstance(node.value, dict):
+                dropped.append(
+                    _drop(
+                        ctx,
+                        "E301",
+                        node,
+                        operation_id,
+                        method,
+                        path,
+                        "the operation is not an object",
+                    )
+                )
+                continue
+            if not template_ok:
+                reason = "the path template has unbalanced or nested braces"
+                dropped.append(_drop(ctx, "E300", node, operation_id, method, path, reason))
+                continue
+            unique, numbered = ids.claim([operation_id], separator="_")
+            if numbered:
+                ctx.warn(
+                    "W218",
+                    node,
+                    f"operationId {operation_id!r} is used by another operation; "
+                    f"this one is {unique!r} here",
+                    "operationIds must be unique.",
+                )
+            sources.append(OperationSource(path, method, unique, node, item))
+    return sources, dropped
+
+
+_PATH_TEMPLATE = re.compile(r"[^{}]*(\{[^{}]+\}[^{}]*)*")
+
+
+def _drop(
+    ctx: Context, code: str, node: Located, operation_id: str, method: str, path: str, reason: str
+) -> ir.DroppedOperation:
+    ctx.report(
+        code,
+        node,
+        f"operation dropped: {reason}",
+        "fix the spec so the operation can be called.",
+        "warning" if ctx.tolerant else "error",
+    )
+    return ir.DroppedOperation(operation_id, method, path, reason, ctx.where(node))
+
+
+def security_schemes(
+    ctx: Context, config: Config
+) -> tuple[tuple[ir.SecurityScheme, ...], tuple[tuple[str, ...], ...]]:
+    """The supported schemes (bearer, basic, apiKey) and the spec's default requirement."""
+    root = ctx.spec.root_node
+    components = root.value.get("components")
+    schemes: list[ir.SecurityScheme] = []
+    if isinstance(components, dict) and isinstance(components.get("securitySchemes"), dict):
+        holder = ctx.child(ctx.child(root, "components"), "securitySchemes")
+        client = snake_case(config.client_name).upper()
+        for name in holder.value:
+            node = ctx.deref(ctx.child(holder, name))
+            if node is None or not isinstance(node.value, dict):
+                continue
+            scheme = _security_scheme(ctx, config, str(name), node, client)
+            if scheme is not None:
+                schemes.append(scheme)
+    known = {s.name for s in schemes}
+    return tuple(schemes), _requirements(ctx, root, known)
+
+
+def _security_scheme(
+    ctx: Context, config: Config, name: str, node: Located, client: str
+) -> ir.SecurityScheme | None:
+    value = node.value
+    kind = value.get("type")
+    http_scheme = str(value.get("scheme", "")).lower()
+    if kind == "http" and http_scheme in ("bearer", "basic"):
+        location, parameter = "header", "Authorization"
+        scheme_kind = http_scheme
+    elif (
+        kind == "apiKey" and value.get("in") in ("header", "query", "cookie") and value.get("name")
+    ):
+        location, parameter, scheme_kind = value["in"], str(value["name"]), "api_key"
+    else:
+        ctx.warn(
+            "W209",
+            node,
+            f"security scheme {name!r} ({kind} {http_scheme}".rstrip() + ") is not supported",
+            "the client cannot authenticate with it; pass credentials with extra_headers.",
+        )
+        return None
+    setting = config.auth.get(name)
+    argument = setting.argument if setting else python_identifier(name)
+    env_var = setting.env_var if setting else f"{client}_{argument.upper().rstrip('_')}"
+    return ir.SecurityScheme(
+        name=name,
+        kind=scheme_kind,  # type: ignore[arg-type]  # one of the three checked above
+        location=location,  # type: ignore[arg-type]
+        parameter_name=parameter,
+        argument=argument,
+        env_var=env_var,
+        doc=plain_text(value.get("description")),
+        pointer=ctx.where(node),
+    )
+
+
+def _requirements(ctx: Context, node: Located, known: set[str]) -> tuple[tuple[str, ...], ...]:
+    """`security` of an operation or the document: alternatives of scheme names."""
+    alternatives = []
+    for requirement in node.value.get("security") or ():
+        if isinstance(requirement, dict):
+            names = tuple(str(n) for n in requirement)
+            if all(n in known for n in names):
+                alternatives.append(names)
+    return tuple(alternatives)
+
+
+class OperationDrafter:
+    """Drafts operations; keeps the types to finish them with."""
+
+    __slots__ = ("_ctx", "_converter", "_known_schemes", "_default_security")
+
+    def __init__(
+        self,
+        ctx: Context,
+        converter: SchemaConverter,
+        known_schemes: set[str],
+        default_security: tuple[tuple[str, ...], ...],
+    ) -> None:
+        self._ctx = ctx
+        self._converter = converter
+        self._known_schemes = known_schemes
+        self._default_security = default_security
+
+    def draft(self, source: OperationSource, placement: Placement) -> DraftOperation:
+        ctx = self._ctx
+        value = source.node.value
+        words = (*placement.resource, placement.name)
+        parameters = self._parameters(source, placement, words)
+        body = self._request_body(source, words)
+        responses = tuple(
+            sorted(self._responses(source, words), key=lambda r: (r.status == "default", r.status))
+        )
+        payload, pages = self._payload(source, responses, parameters)
+        security = (
+            _requirements(ctx, source.node, self._known_schemes)
+            if "security" in value
+            else self._default_security
+        )
+        tags = tuple(str(t) for t in value.get("tags") or () if isinstance(t, str))
+        operation = ir.Operation(
+            operation_id=source.operation_id,
+            name=placement.name,
+            method=source.method,
+            path=source.path,
+            summary=plain_text(value.get("summary")),
+            description=plain_text(value.get("description")),
+            pointer=ctx.where(source.node),
+            parameters=parameters,
+            request_body=body,
+            responses=responses,
+            payload=payload,
+            pagination=pages,
+            security=security,
+            deprecated=value.get("deprecated") is True,
+            tags=tags,
+            idempotent=source.method in _IDEMPOTENT,
+        )
+        return DraftOperation(operation, placement.resource)
+
+    # Parameters ------------------------------------------------------------------------------
+
+    def _declared_parameters(self, source: OperationSource) -> dict[tuple[str, str], Located]:
+        """Path-level then operation-level parameters, by (name, in); the operation's win."""
+        ctx = self._ctx
+        found: dict[tuple[str, str], Located] = {}
+        for owner in (source.path_item, source.node):
+            for raw in ctx.children(owner, "parameters"):
+                node = ctx.deref(raw)
+                if node is None or not isinstance(node.value, dict):
+                    continue
+                name, location = node.value.get("name"), node.value.get("in")
+                if not isinstance(name, str) or location not in _LOCATION_ORDER:
+                    ctx.warn(
+                        "W213",
+                        node,
+                        "a parameter needs a string `name` and `in` of path, query, header or cookie",
+                        "the parameter is left out.",
+                    )
+                    continue
+                if location == "header" and name.lower() in _IGNORED_HEADERS:
+                    ctx.warn(
+                        "W208",
+                        node,
+                        f"header parameter {name!r} is ignored (OpenAPI leaves {name} to the "
+                        "content type and security scheme)",
+                        "remove it; the client sets this header itself.",
+                    )
+                    continue
+                found[(name, location)] = node
+        return found
+
+    def _parameters(
+        self, source: OperationSource, placement: Placement, words: tuple[str, ...]
+    ) -> tuple[ir.Parameter, ...]:
+        ctx = self._ctx
+        declared = self._declared_parameters(source)
+        in_path = path_parameter_names(source.path)
+        for (name, location), declared_node in list(declared.items()):
+            if location == "path" and name not in in_path:
+                ctx.warn(
+                    "W207",
+                    declared_node,
+                    f"path parameter {name!r} does not appear in the path {source.path}",
+                    "it is left out; rename it to match the path template.",
+                )
+                del declared[(name, location)]
+        nodes: list[tuple[str, str, Located | None]] = []
+        for name in dict.fromkeys(in_path):
+            if (name, "path") not in declared:
+                ctx.warn(
+                    "W207",
+                    source.node,
+                    f"path parameter {name!r} of {source.path} is not declared; "
+                    "it is taken as a required string",
+                    "declare it under `parameters` with `in: path`.",
+                )
+            nodes.append((name, "path", declared.get((name, "path"))))
+        others = [(n, loc, found) for (n, loc), found in declared.items() if loc != "path"]
+        nodes += sorted(others, key=lambda item: _LOCATION_ORDER[item[1]])
+        fixed = dict(placement.prefix_parameters)
+        table = NameTable(RESERVED_ARGUMENT_NAMES | set(fixed.values()))
+        parameters = []
+        for wire, location, node in nodes:
+            if location == "path" and wire in fixed:
+                name = fixed[wire]
+            else:
+                name, _ = table.claim(
+                    [python_identifier(wire, reserved=RESERVED_ARGUMENT_NAMES)], separator="_"
+                )
+            parameters.append(self._parameter(source, name, wire, location, node, words))
+        return tuple(parameters)
+
+    def _parameter(
+        self,
+        source: OperationSource,
+        name: str,
+        wire: str,
+        location: str,
+        node: Located | None,
+        words: tuple[str, ...],
+    ) -> ir.Parameter:
+        ctx = self._ctx
+        if node is None:
+            return ir.Parameter(
+                name, wire, "path", ir.TypeRef("string"), True, "", ctx.where(source.node)
+            )
+        value = node.value
+        schema = ctx.child(node, "schema") if isinstance(value.get("schema"), dict) else None
+        if schema is None and isinstance(value.get("content"), dict) and value["content"]:
+            content = ctx.child(node, "content")
+            media = ctx.child(content, next(iter(value["content"])))
+            if isinstance(media.value, dict) and isinstance(media.value.get("schema"), dict):
+                schema = ctx.child(media, "schema")
+        if schema is None:
+            ctx.warn(
+                "W213",
+                node,
+                f"parameter {wire!r} has no schema",
+                "it accepts any value; add a `schema`.",
+            )
+        parameter_type = self._converter.convert(schema, Site(None, (*words, wire)))
+        view = self._converter.views.of(schema) if schema is not None else None
+        style = value.get("style") if value.get("style") != _DEFAULT_STYLE[location] else None
+        explode = value.get("explode")
+        default_explode = (style or _DEFAULT_STYLE[location]) == "form"
+        example, has_example = _example(value, view)
+        return ir.Parameter(
+            name=name,
+            wire_name=wire,
+            location=location,  # type: ignore[arg-type]  # checked against _LOCATION_ORDER
+            type=parameter_type,
+            required=location == "path" or value.get("required") is True,
+            doc=plain_text(value.get("description"), view.description if view else None),
+            pointer=ctx.where(node),
+            style=style if isinstance(style, str) else None,
+            explode=explode if isinstance(explode, bool) and explode != default_explode else None,
+            deprecated=value.get("deprecated") is True,
+            default=view.default if view else None,
+            has_default=view.has_default if view else False,
+            example=example,
+            has_example=has_example,
+        )
+
+    # Bodies ----------------------------------------------------------------------------------
+
+    def _media(self, owner: Located) -> tuple[str | None, Located | None, Located | None]:
+        """(content type, media type object, schema) of a request body or response."""
+        content = owner.value.get("content")
+        if not isinstance(content, dict) or not content:
+            return None, None, None
+        content_type = choose_media_type(content)
+        if content_type is None:
+            return None, None, None
+        media = self._ctx.child(self._ctx.child(owner, "content"), content_type)
+        has_schema = isinstance(media.value, dict) and isinstance(media.value.get("schema"), dict)
+        return content_type, media, self._ctx.child(media, "schema") if has_schema else None
+
+    def _request_body(
+        self, source: OperationSource, words: tuple[str, ...]
+    ) -> ir.RequestBody | None:
+        if "requestBody" not in source.node.value:
+            return None
+        node = self._ctx.deref(self._ctx.child(source.node, "requestBody"))
+        if node is None or not isinstance(node.value, dict):
+            return None
+        content_type, media, schema = self._media(node)
+        if content_type is None:
+            return None
+        if schema is None and not is_json(content_type):
+            body_type = ir.TypeRef("string", format="binary")
+        else:
+            body_type = self._converter.convert(schema, Site(None, (*words, "body")))
+        example, has_example = _example(media.value if media else {}, None)
+        return ir.RequestBody(
+            content_type=content_type,
+            type=body_type,
+            required=node.value.get("required") is True,
+            doc=plain_text(node.value.get("description")),
+            pointer=self._ctx.where(node),
+            example=example,
+            has_example=has_example,
+        )
+
+    def _responses(self, source: OperationSource, words: tuple[str, ...]) -> list[ir.Response]:
+        ctx = self._ctx
+        if not isinstance(source.node.value.get("responses"), dict):
+            return []
+        holder = ctx.child(source.node, "responses")
+        statuses = [str(s) for s in holder.value]
+        responses = []
+        for raw_status in holder.value:
+            status = str(raw_status).upper() if str(raw_status) != "default" else "default"
+            node = ctx.deref(ctx.child(holder, raw_status))
+            if node is None or not isinstance(node.value, dict):
+                continue
+            if not _STATUS.fullmatch(status):
+                ctx.warn(
+                    "W219",
+                    node,
+                    f"unusual status code {raw_status!r}",
+                    "use a three-digit code, a range such as 4XX, or default.",
+                )
+            content_type, media, schema = self._media(node)
+            is_error = status[0] in "45" or (status == "default" and len(statuses) > 1)
+            response_type = None
+            if content_type is not None:
+                role = "error" if is_error else "response"
+                if len([s for s in statuses if s.startswith("2")]) > 1 and not is_error:
+                    role = f"response_{status.lower()}"
+                response_type = self._converter.convert(schema, Site(None, (*words, role)))
+            example, has_example = _example(media.value if media else {}, None)
+            responses.append(
+                ir.Response(
+                    status=status,
+                    content_type=content_type,
+                    type=response_type,
+                    doc=plain_text(node.value.get("description")),
+                    pointer=ctx.where(node),
+                    is_error=is_error,
+                    example=example,
+                    has_example=has_example,
+                )
+            )
+        return responses
+
+    def _payload(
+        self,
+        source: OperationSource,
+        responses: tuple[ir.Response, ...],
+        parameters: tuple[ir.Parameter, ...],
+    ) -> tuple[ir.Payload, ir.Pagination | None]:
+        """What a successful call returns: from the lowest 2xx with content."""
+        successes = [r for r in responses if r.status.startswith("2")]
+        if not successes:
+            successes = [r for r in responses if r.status == "default" and not r.is_error]
+        if not successes:
+            return ir.Payload("none", None, content_type=None), None
+        chosen = next((r for r in successes if r.type is not None), successes[0])
+        lookup = self._converter.definition
+        unwrapped = unwrap(chosen.type, lookup, is_json=is_json(chosen.content_type))
+        payload_type = unwrapped.type
+        if unwrapped.kind == "fields" and payload_type is None and unwrapped.envelope is not None:
+            payload_type = self._converter.fields_model(unwrapped.envelope, unwrapped.fields)
+        payload = ir.Payload(
+            kind=unwrapped.kind,
+            type=payload_type,
+            fields=tuple(f.wire_name for f in unwrapped.fields),
+            content_type=chosen.content_type,
+            status=chosen.status,
+        )
+        pointer = self._ctx.where(source.node)
+        return payload, pagination(unwrapped, source.method, parameters, lookup, pointer)
+
+
+def _example(value: dict[str, Any], view: Any) -> tuple[Any, bool]:
+    """The example of a parameter or media type: `example`, else the first of `examples`."""
+    if "example" in value:
+        return value["example"], True
+    examples = value.get("examples")
+    if isinstance(examples, dict):
+        for example in examples.values():
+            if isinstance(example, dict) and "value" in example:
+                return example["value"], True
+    if view is not None and view.has_example:
+        return view.example, True
+    return None, False
+
+
+def finish_operation(operation: ir.Operation, finalised: Finalised) -> ir.Operation:
+    """Final names everywhere; read-only fields out of what is sent; body fields as arguments."""
+    parameters = tuple(_finish_parameter(p, finalised) for p in operation.parameters)
+    body = operation.request_body
+    if body is not None:
+        body = _finish_body(body, finalised, {p.name for p in parameters})
+    responses = tuple(
+        replace(r, type=finalised.response(r.type)) if r.type is not None else r
+        for r in operation.responses
+    )
+    payload = operation.payload
+    if payload.type is not None:
+        payload = replace(payload, type=finalised.response(payload.type))
+    pages = operation.pagination
+    if pages is not None:
+        pages = replace(pages, item=finalised.response(pages.item))
+    return replace(
+        operation,
+        parameters=parameters,
+        request_body=body,
+        responses=responses,
+        payload=payload,
+        pagination=pages,
+    )
+
+
+def _finish_parameter(parameter: ir.Parameter, finalised: Finalised) -> ir.Parameter:
+    final = finalised.request(parameter.type)
+    return parameter if final is parameter.type else replace(parameter, type=final)
+
+
+def _finish_body(body: ir.RequestBody, finalised: Finalised, taken: set[str]) -> ir.RequestBody:
+    body_type = finalised.request(body.type)
+    model = finalised.lookup(body_type.name) if body_type.kind == "model" else None
+    table = NameTable(taken | RESERVED_ARGUMENT_NAMES)
+    if not is_json(body.content_type) or not isinstance(model, ir.Model) or body_type.nullable:
+        body_name, _ = table.claim(["body", "request_body"], separator="_")
+        return replace(body, type=body_type, body_name=body_name)
+    fields = []
+    for field in model.fields:
+        name, _ = table.claim([field.name, f"body_{field.name}"], separator="_")
+        fields.append(field if name == field.name else replace(field, name=name))
+    return replace(body, type=body_type, fields=tuple(fields))
