@@ -307,16 +307,17 @@ class LoadedSpec:
             self._raise_unresolved(ref, base, "remote references are not supported")
         if fragment and not fragment.startswith("/"):
             self._raise_unresolved(ref, base, "the part after '#' must be a JSON pointer")
-        if not target_file.is_file():
+        if target_file not in self._sources and not target_file.is_file():
             self._raise_unresolved(ref, base, f"file {self.display(target_file)} not found")
-        node = Located(target_file, "#", self.document_at(target_file))
-        for segment in _segments(pointer):
-            value = _member(node.value, unescape_segment(segment))
+        value = self.document_at(target_file)
+        segments = _segments(pointer)
+        for depth, segment in enumerate(segments):
+            value = _member(value, unescape_segment(segment))
             if value is _MISSING:
                 where = self.display(target_file) if file_part else "this file"
-                self._raise_unresolved(ref, base, f"{where} has no {node.pointer}/{segment}")
-            node = Located(target_file, f"{node.pointer}/{segment}", value)
-        return node
+                missing = "#" + "".join(f"/{step}" for step in segments[: depth + 1])
+                self._raise_unresolved(ref, base, f"{where} has no {missing}")
+        return Located(target_file, pointer, value)
 
     def deref(self, node: Located) -> Located:
         """Follow `$ref` after `$ref` until a node that is not a reference.
@@ -355,11 +356,13 @@ class LoadedSpec:
             return str(absolute)
 
     def _source(self, file: Path) -> _Source:
-        absolute = _absolute(file)
-        source = self._sources.get(absolute)
+        source = self._sources.get(file)  # most callers pass a Located's absolute path
         if source is None:
-            source = self._read(absolute)
-            self._sources[absolute] = source
+            absolute = _absolute(file)
+            source = self._sources.get(absolute)
+            if source is None:
+                source = self._read(absolute)
+                self._sources[absolute] = source
         return source
 
     def _read(self, file: Path) -> _Source:

@@ -146,27 +146,39 @@ def _check_references(spec: LoadedSpec) -> list[Diagnostic]:
     return found
 
 
+# Where a node sits, as (where its parent sits, its key); None for the root. Pointers are
+# spelled out only for the few nodes reported, not for every node walked.
+_Trail = tuple["_Trail", str | int] | None
+
+
 def _reference_holders(root: Located) -> Iterator[Located]:
-    """Every mapping in `root`'s document that holds a `$ref` string, in document order."""
-    stack: list[tuple[Any, str, bool]] = [(root.value, root.pointer, False)]
+    """Every mapping in `root`'s document that holds a `$ref` string."""
+    stack: list[tuple[Any, _Trail, bool]] = [(root.value, None, False)]
     while stack:
-        value, pointer, named = stack.pop()
+        value, trail, named = stack.pop()
         if isinstance(value, dict):
             if isinstance(value.get("$ref"), str):
-                yield Located(root.file, pointer, value)
-            children = [
-                (child, f"{pointer}/{escape_segment(key)}", key in _NAMED_MAPS)
+                yield Located(root.file, pointer_from_path(_path_of(trail)), value)
+            stack.extend(
+                (child, (trail, key), key in _NAMED_MAPS)
                 for key, child in value.items()
                 if isinstance(child, (dict, list))
                 and (named or (key not in _LITERAL_KEYWORDS and not key.startswith("x-")))
-            ]
-            stack.extend(reversed(children))
+            )
         elif isinstance(value, list):
             stack.extend(
-                (child, f"{pointer}/{index}", False)
-                for index, child in reversed(list(enumerate(value)))
+                (child, (trail, index), False)
+                for index, child in enumerate(value)
                 if isinstance(child, (dict, list))
             )
+
+
+def _path_of(trail: _Trail) -> list[str | int]:
+    path: list[str | int] = []
+    while trail is not None:
+        trail, key = trail
+        path.append(key)
+    return path[::-1]
 
 
 class _IdSet(set[int]):
