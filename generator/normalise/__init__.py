@@ -43,6 +43,7 @@ Diagnostic codes (warnings: the IR is produced and the operation works, less exa
     W216  an unknown `type` value; ignored
     W218  a duplicate operationId; numbered
     W219  a status code that is neither three digits, a range (4XX) nor `default`; kept
+    W220  a success payload the spec leaves free-form (`result: {type: object}`); untyped
 
 E005 (missing $ref target) and E006 (pure $ref cycle) come from the loader; here they cost
 the one type (`any`), and are warnings in tolerant mode.
@@ -56,6 +57,9 @@ Errors (the operation is dropped and named in `Api.dropped`; warnings in toleran
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .. import ir
@@ -85,6 +89,29 @@ def normalise(
     spec: LoadedSpec, config: Config, *, tolerant: bool
 ) -> tuple[ir.Api, list[Diagnostic]]:
     """Build the IR of `spec`. Raises SpecError only when every operation had to be dropped."""
+    with _fewer_collections():
+        return _normalise(spec, config, tolerant=tolerant)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Let the garbage collector run less often while the IR is built.
+
+    The stage allocates hundreds of thousands of small objects that all live on, beside the
+    millions of the parsed spec, so each collection scans a lot and frees nothing; running
+    them a hundred times less often saves about a quarter of the stage's time.
+    """
+    threshold = gc.get_threshold()
+    gc.set_threshold(100_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def _normalise(
+    spec: LoadedSpec, config: Config, *, tolerant: bool
+) -> tuple[ir.Api, list[Diagnostic]]:
     ctx = Context(spec, tolerant=tolerant)
     document = spec.document
     schemes, default_security = security_schemes(ctx, config)

@@ -32,6 +32,7 @@ CONSTRAINT_KEYWORDS = (
 )
 
 _NUMERIC_KINDS = frozenset({"integer", "number"})
+NO_CONSTRAINTS = ir.Constraints()
 
 
 def _number(value: Any) -> int | float | None:
@@ -47,6 +48,8 @@ def _count(value: Any) -> int | None:
 
 def constraints_for(kind: ir.TypeKind, keywords: Mapping[str, Any]) -> ir.Constraints:
     """The constraints among `keywords` that apply to a value of `kind`."""
+    if not keywords:
+        return NO_CONSTRAINTS
     if kind in _NUMERIC_KINDS:
         minimum, maximum = _number(keywords.get("minimum")), _number(keywords.get("maximum"))
         exclusive_minimum = exclusive_maximum = None
@@ -80,7 +83,7 @@ def constraints_for(kind: ir.TypeKind, keywords: Mapping[str, Any]) -> ir.Constr
             max_items=_count(keywords.get("maxItems")),
             unique_items=keywords.get("uniqueItems") is True,
         )
-    return ir.Constraints()
+    return NO_CONSTRAINTS
 
 
 def format_for(kind: ir.TypeKind, keywords: Mapping[str, Any]) -> str | None:

@@ -54,10 +54,6 @@ def placeholder(number: int) -> str:
     return f"${number}"
 
 
-def is_placeholder(name: str) -> bool:
-    return name.startswith("$")
-
-
 class Definitions:
     """Every draft, by id, with identical anonymous shapes merged."""
 
@@ -108,6 +104,13 @@ class Definitions:
             draft.sites.append(site)
 
 
+def _default_key(value: ir.JsonValue) -> object:
+    """A hashable stand-in for a default value (lists and objects are not hashable)."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, sort_keys=True)
+    return (type(value), value)
+
+
 def shape_of(value: Definition) -> tuple[object, ...]:
     """What makes two definitions the same type: everything but name, pointer and examples."""
     if isinstance(value, ir.Model):
@@ -121,8 +124,7 @@ def shape_of(value: Definition) -> tuple[object, ...]:
                 f.read_only,
                 f.write_only,
                 f.deprecated,
-                f.has_default,
-                json.dumps(f.default, sort_keys=True, default=str),
+                _default_key(f.default) if f.has_default else None,
             )
             for f in value.fields
         )

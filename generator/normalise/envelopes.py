@@ -72,6 +72,28 @@ def unwrap(body: ir.TypeRef | None, lookup: Lookup, *, is_json: bool = True) -> 
     return Unwrapped("fields", None, others, envelope=model)
 
 
+def is_concrete(type_ref: ir.TypeRef | None, lookup: Lookup) -> bool:
+    """Not `any`, not a free-form object, nor a list, map or union with such a part."""
+    if type_ref is None:
+        return True
+    if type_ref.kind in ("any", "object"):
+        return False
+    if type_ref.kind in ("list", "map"):
+        return is_concrete(type_ref.item, lookup)
+    if type_ref.kind == "union":
+        union = lookup(type_ref.name)
+        return isinstance(union, ir.Union) and all(
+            is_concrete(member, lookup) for member in union.members
+        )
+    return True
+
+
+def payload_is_concrete(unwrapped: Unwrapped, lookup: Lookup) -> bool:
+    if unwrapped.type is None:
+        return all(is_concrete(f.type, lookup) for f in unwrapped.fields)
+    return is_concrete(unwrapped.type, lookup)
+
+
 def pagination(
     unwrapped: Unwrapped,
     method: str,

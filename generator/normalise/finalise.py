@@ -8,8 +8,10 @@ Runs once, after every operation's types have been converted:
    contain does. A variant used where the original is not takes the original's name.
 2. Pruning: only definitions reachable from an operation are kept.
 3. Names, in a fixed order (component schemas first, then by when they were found), each
-   taking its first free candidate: its component name or title, then names from where it
-   was found (`Connector` + `days_of_week` -> `ConnectorDaysOfWeek`), then a kind suffix
+   taking its first free candidate: its component name or title; for a shape found in
+   several places, what their names share (`...CreateResponse` and `...GetResponse` ->
+   `...Response`); names from where it was found (`Connector` + `days_of_week` ->
+   `ConnectorDaysOfWeek`); then a kind suffix
    (`FieldModel`), and only as a last resort a number (W211 when the schema has a component
    name or title, W212 when it is anonymous).
 4. `Model.recursive` from the strongly connected parts of the reference graph.
@@ -19,11 +21,12 @@ Runs once, after every operation's types have been converted:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from dataclasses import replace
 
 from .. import ir
-from .definitions import Definition, Definitions, Draft, is_placeholder
-from .naming import RESERVED_TYPE_NAMES, NameTable, type_name
+from .definitions import Definition, Definitions, Draft
+from .naming import RESERVED_TYPE_NAMES, NameTable, split_words, type_name
 from .refs import Context
 
 _KIND_SUFFIX = {"model": "Model", "enum": "Enum", "union": "Union"}
@@ -53,7 +56,9 @@ def rename_type(type_ref: ir.TypeRef, names: dict[str, str]) -> ir.TypeRef:
     name = names.get(type_ref.name, type_ref.name) if type_ref.kind in _KIND_SUFFIX else ""
     if item is type_ref.item and name == type_ref.name:
         return type_ref
-    return replace(type_ref, name=name, item=item)
+    return ir.TypeRef(
+        type_ref.kind, name, item, type_ref.nullable, type_ref.format, type_ref.constraints
+    )
 
 
 def _rename_field(field: ir.Field, names: dict[str, str]) -> ir.Field:
@@ -269,18 +274,18 @@ class _Namer:
             if draft_id not in self._reachable:  # only an owner's name is wanted: don't claim
                 return next(iter(self._candidates(draft)), None)
             own = type_name(draft.own_name) if draft.component else ""
-            candidates = [
+            candidates = (
                 c for c in self._candidates(draft) if c == own or c not in self._components
-            ]
-            name, numbered = self._table.claim(candidates or ["Model"])
+            )
+            fallback = "Anonymous" + _KIND_SUFFIX[draft.kind]
+            name, numbered = self._table.claim(chain(candidates, [fallback]))
         finally:
             self._naming.discard(draft_id)
         if numbered:
-            what = f"the name {candidates[0]!r}" if candidates else "a name"
             self._ctx.warn(
                 "W211" if self._has_own_name(draft) else "W212",
                 draft.node,
-                f"{what} is taken by another type, so this one is called {name!r}",
+                f"the names this type could have are taken by others, so it is called {name!r}",
                 "give the schema a title or a different component name.",
             )
         self._names[draft_id] = name
@@ -305,25 +310,38 @@ class _Namer:
         own = type_name(draft.own_name)
         if own:
             yield own
+        found_at = []  # (owner's name, name from this site)
         for site in draft.sites:
-            prefix = ""
-            if site.owner is not None:
-                owner_name = self._name_of(site.owner)
-                if owner_name is None:
-                    continue
-                prefix = owner_name
-            yield prefix + type_name("_".join(site.words))
-            if own and prefix:
-                yield prefix + own
-        first = own or next(
-            (
-                type_name("_".join(s.words))
-                for s in draft.sites
-                if not is_placeholder(s.owner or "")
-            ),
-            "",
-        )
-        yield (first or "Anonymous") + _KIND_SUFFIX[draft.kind]
+            owner_name = "" if site.owner is None else self._name_of(site.owner)
+            if owner_name is not None:
+                found_at.append((owner_name, owner_name + type_name("_".join(site.words))))
+        names = list(dict.fromkeys(name for _, name in found_at))
+        if not own and len(names) > 1:
+            yield _common_name(names)
+        for owner_name, name in found_at:
+            yield name
+            if own and owner_name:
+                yield owner_name + own
+        yield (own or (names[0] if names else "Anonymous")) + _KIND_SUFFIX[draft.kind]
+
+
+def _common_name(names: list[str]) -> str:
+    """What the names one shape was found under share: their first and last words.
+
+    `TokenValidationConfigCreateResponse` and `TokenValidationConfigGetResponse` ->
+    `TokenValidationConfigResponse`. Empty when they share fewer than two words.
+    """
+    split = [split_words(name) for name in names]
+    shortest = min(len(words) for words in split)
+    head = 0
+    while head < shortest and len({tuple(w[: head + 1]) for w in split}) == 1:
+        head += 1
+    tail = 0
+    while tail < shortest - head and len({tuple(w[len(w) - tail - 1 :]) for w in split}) == 1:
+        tail += 1
+    if head + tail < 2:
+        return ""
+    return "".join(split[0][:head] + split[0][len(split[0]) - tail :])
 
 
 def _recursive(drafts: dict[str, Draft], reachable: list[str]) -> set[str]:

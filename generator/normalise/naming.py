@@ -12,6 +12,7 @@ import builtins
 import keyword
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Boundaries inside a word: `accountID` -> account, ID; `HTTPServer` -> HTTP, Server.
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -120,16 +121,19 @@ def split_words(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=None)
 def snake_case(text: str) -> str:
     """`accountID` -> `account_id`, `X-Auth-Email` -> `x_auth_email`; may be empty."""
     return "_".join(word.lower() for word in split_words(text))
 
 
+@lru_cache(maxsize=None)
 def pascal_case(text: str) -> str:
     """`legacy-jhs_rate-plan` -> `LegacyJhsRatePlan`; capitals inside a word are kept (`SaaS`)."""
     return "".join(word[:1].upper() + word[1:] for word in split_words(text))
 
 
+@lru_cache(maxsize=None)
 def upper_snake_case(text: str) -> str:
     return "_".join(word.upper() for word in split_words(text))
 
@@ -145,7 +149,10 @@ def _without_leading_digits(name: str, separator: str) -> str:
     return "n" + name
 
 
-def python_identifier(text: str, *, reserved: Iterable[str] = (), fallback: str = "value") -> str:
+@lru_cache(maxsize=None)
+def python_identifier(
+    text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "value"
+) -> str:
     """A snake_case identifier for a field, parameter or resource named `text` on the wire.
 
     Keywords and `reserved` names get a trailing underscore (`class` -> `class_`), a leading
@@ -158,6 +165,7 @@ def python_identifier(text: str, *, reserved: Iterable[str] = (), fallback: str 
     return name
 
 
+@lru_cache(maxsize=None)
 def type_name(text: str) -> str:
     """A PascalCase type name from a component name, title or joined words; may be empty."""
     name = _without_leading_digits(pascal_case(text), "")
@@ -177,6 +185,7 @@ def enum_member_name(value: object) -> str:
     return "VALUE_" + name if name[0].isdigit() else name
 
 
+@lru_cache(maxsize=None)
 def singular(word: str) -> str:
     """The singular of an English plural, for naming one item of a list: `policies` -> `policy`.
 
@@ -237,7 +246,10 @@ class NameTable:
         return name, True
 
 
-def unique_identifiers(wire_names: list[str], reserved: Iterable[str] = ()) -> list[str]:
+@lru_cache(maxsize=None)
+def unique_identifiers(
+    wire_names: tuple[str, ...], reserved: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     """Python names for `wire_names` (in order), unique, and none equal to another's wire name.
 
     A name that is already a valid identifier keeps it; one that had to change (`fooBar`,
@@ -245,7 +257,6 @@ def unique_identifiers(wire_names: list[str], reserved: Iterable[str] = ()) -> l
     python names apart from other fields' wire names matters because pydantic accepts both
     the alias and the python name on input: `{"foo_bar": ..}` must not mean two fields.
     """
-    reserved = frozenset(reserved)
     natural = [python_identifier(wire, reserved=reserved) for wire in wire_names]
     table = NameTable(reserved)
     names = [""] * len(wire_names)
@@ -260,4 +271,4 @@ def unique_identifiers(wire_names: list[str], reserved: Iterable[str] = ()) -> l
             continue
         candidates = [c for c in (name, name + "_") if c not in wires or c == wire_names[index]]
         names[index], _ = table.claim(candidates or [name + "_"], separator="_")
-    return names
+    return tuple(names)

@@ -31,7 +31,7 @@ from .. import ir
 from ..config import Config
 from ..load import Located
 from .definitions import Site
-from .envelopes import pagination, unwrap
+from .envelopes import pagination, payload_is_concrete, unwrap
 from .finalise import Finalised
 from .naming import RESERVED_ARGUMENT_NAMES, NameTable, python_identifier, snake_case
 from .refs import Context, plain_text
@@ -475,6 +475,8 @@ class OperationDrafter:
                 if len([s for s in statuses if s.startswith("2")]) > 1 and not is_error:
                     role = f"response_{status.lower()}"
                 response_type = self._converter.convert(schema, Site(None, (*words, role)))
+                if status.startswith("2") and schema is not None:
+                    self._note_untyped_payload(node, schema, response_type, content_type)
             example, has_example = _example(media.value if media else {}, None)
             responses.append(
                 ir.Response(
@@ -489,6 +491,34 @@ class OperationDrafter:
                 )
             )
         return responses
+
+    def _note_untyped_payload(
+        self, node: Located, schema: Located, body: ir.TypeRef, content_type: str
+    ) -> None:
+        """W220 when a success payload is free-form because the spec says no more about it."""
+        lookup = self._converter.definition
+        unwrapped = unwrap(body, lookup, is_json=is_json(content_type))
+        if body.kind == "any" or payload_is_concrete(unwrapped, lookup):
+            return
+        views = self._converter.views
+        if unwrapped.kind in ("result", "fields"):
+            names = (
+                ["result"]
+                if unwrapped.kind == "result"
+                else [f.wire_name for f in unwrapped.fields]
+            )
+            properties = views.of(schema).properties
+            parts = [part for name in names for part in properties.get(name, ())]
+        else:
+            parts = [schema]
+        if all(views.is_vague(views.of(part)) for part in parts):
+            what = "its result" if unwrapped.kind == "result" else "the body"
+            self._ctx.warn(
+                "W220",
+                node,
+                f"{what} is a free-form value in the spec, so the client returns it untyped",
+                "describe it with properties or a $ref in the response schema.",
+            )
 
     def _payload(
         self,

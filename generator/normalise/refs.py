@@ -25,20 +25,38 @@ _SCHEMA_CONTAINERS = frozenset({"schemas", "definitions", "$defs"})
 class Context:
     """The spec being normalised, the diagnostics found so far and the run's options."""
 
-    __slots__ = ("spec", "tolerant", "diagnostics", "_displayed", "_targets")
+    __slots__ = (
+        "spec",
+        "tolerant",
+        "diagnostics",
+        "_displayed",
+        "_targets",
+        "_documents",
+        "_root_file",
+    )
 
     def __init__(self, spec: LoadedSpec, *, tolerant: bool) -> None:
         self.spec = spec
         self.tolerant = tolerant
         self.diagnostics: list[Diagnostic] = []
         self._displayed: dict[Path, str] = {}
-        self._targets: dict[tuple[Path, str], Located | None] = {}
+        self._targets: dict[tuple[str, str], Located | None] = {}
+        self._documents: dict[Path, Any] = {}
+        self._root_file = spec.root_node.file
 
     def display(self, file: Path) -> str:
         shown = self._displayed.get(file)
         if shown is None:
             shown = self._displayed[file] = self.spec.display(file)
         return shown
+
+    def file_key(self, file: Path) -> str:
+        """A cheap dictionary key for a file: "" for the entry file (hashing a Path is slow)."""
+        return "" if file is self._root_file else self.display(file)
+
+    def key(self, node: Located) -> tuple[str, str]:
+        """A dictionary key for a node: its file and pointer."""
+        return ("" if node.file is self._root_file else self.display(node.file), node.pointer)
 
     def where(self, node: Located) -> str:
         """The IR's pointer for a node: `specs/components/common.yaml#/components/schemas/Message`."""
@@ -70,11 +88,15 @@ class Context:
             return node
         # A `$ref` string means the same target wherever it appears in one file; resolving
         # is costly (the loader checks the file on disk each time), so remember the answer.
-        key = (node.file, node.value["$ref"])
+        key = (self.file_key(node.file), node.value["$ref"])
         if key in self._targets:
             return self._targets[key]
+        target = self._local_target(node.file, node.value["$ref"])
+        if target is not None:
+            self._targets[key] = target
+            return target
         try:
-            target: Located | None = self.spec.deref(node)
+            target = self.spec.deref(node)
         except SpecError as error:
             target = None
             for diagnostic in error.diagnostics:
@@ -91,6 +113,28 @@ class Context:
                 self.diagnostics.append(diagnostic)
         self._targets[key] = target
         return target
+
+    def _local_target(self, file: Path, ref: str) -> Located | None:
+        """A same-file `#/...` target that is not itself a `$ref`, found by walking the document.
+
+        Anything else (another file, percent-encoding, a chain, a missing target) is left to
+        the loader, which knows how to report it.
+        """
+        if not ref.startswith("#/") or "%" in ref:
+            return None
+        document = self._documents.get(file)
+        if document is None:
+            document = self._documents[file] = self.spec.document_at(file)
+        value = document
+        for segment in ref[2:].split("/"):
+            key = segment.replace("~1", "/").replace("~0", "~")
+            if isinstance(value, dict) and key in value:
+                value = value[key]
+            elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
+                value = value[int(key)]
+            else:
+                return None
+        return None if is_ref(value) else Located(file, ref, value)
 
     def child(self, node: Located, key: str | int) -> Located:
         return self.spec.child(node, key)
@@ -119,7 +163,14 @@ def component_name(node: Located) -> str | None:
 def plain_text(*candidates: Any) -> str:
     """The first non-empty text among `candidates`, whitespace-normalised, paragraphs kept."""
     for candidate in candidates:
+        if isinstance(candidate, str) and _is_plain(candidate):
+            return candidate
         if isinstance(candidate, str) and candidate.strip():
             paragraphs = _BLANK_LINES.split(candidate.strip())
             return "\n\n".join(_WHITESPACE.sub(" ", p).strip() for p in paragraphs)
     return ""
+
+
+def _is_plain(text: str) -> bool:
+    """Already normalised: one line, no runs of spaces, no space at either end."""
+    return bool(text) and "\n" not in text and "  " not in text and text == text.strip()

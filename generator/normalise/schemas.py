@@ -81,7 +81,7 @@ class SchemaConverter:
         """The type of several schemas that all apply (a property from several allOf members)."""
         if len(parts) == 1:
             return self.convert(parts[0], site)
-        key: Key = tuple((part.file, part.pointer) for part in parts)
+        key: Key = tuple(self._ctx.key(part) for part in parts)
         found = self._memo.get(key)
         if found is None:
             found = self._memo[key] = self._from_view(key, self.views.merge(parts), site, None)
@@ -105,7 +105,11 @@ class SchemaConverter:
         return draft.value if draft is not None else None
 
     def _convert_at(self, node: Located, site: Site, component: str | None) -> ir.TypeRef:
-        key = _composition_key(node) or (node.file, node.pointer)
+        key = (
+            (component is None and _leaf_key(node.value))
+            or _composition_key(node, self._ctx)
+            or self._ctx.key(node)
+        )
         found = self._memo.get(key)
         if found is not None:
             draft = self._building.get(key)
@@ -113,6 +117,9 @@ class SchemaConverter:
                 draft.referenced_early = True
             return found
         if key in self._active:
+            pending = self._pending_list(node)
+            if pending is not None:
+                return pending
             self._ctx.warn(
                 "W205",
                 node,
@@ -133,6 +140,21 @@ class SchemaConverter:
             self._building.pop(key, None)
         self._memo[key] = result
         return result
+
+    def _pending_list(self, node: Located) -> ir.TypeRef | None:
+        """A list met again while its own items are being built: a list of their placeholder.
+
+        `trace: {type: array, items: {properties: {trace: {$ref: trace}}}}` recurses through
+        the item model, which has a placeholder by now; the list itself has no definition.
+        """
+        view = self.views.of(node)
+        items = self._ctx.deref(view.items) if view.items is not None else None
+        draft = self._building.get(self._ctx.key(items)) if items is not None else None
+        if draft is None:
+            return None
+        draft.referenced_early = True
+        item = ir.TypeRef(draft.kind, draft.id)
+        return ir.TypeRef("list", item=item, nullable=view.nullable)
 
     def _from_view(
         self, key: Key, view: SchemaView, site: Site, component: str | None
@@ -241,7 +263,7 @@ class SchemaConverter:
         return ir.TypeRef("model", self._finish(key, draft, model), nullable=view.nullable)
 
     def _fields(self, view: SchemaView, owner: str) -> tuple[ir.Field, ...]:
-        wire_names = list(view.properties)
+        wire_names = tuple(view.properties)
         names = unique_identifiers(wire_names, RESERVED_FIELD_NAMES)
         fields = []
         for name, wire in zip(names, wire_names):
@@ -306,7 +328,7 @@ class SchemaConverter:
         base = replace(view, alternatives=[], discriminator=None, alias=None)
 
         def member_type(index: int, member: Located, site: Site) -> ir.TypeRef:
-            key: Key = ("distributed", view.node.file, view.node.pointer, index)
+            key: Key = ("distributed", *self._ctx.key(view.node), index)
             found = self._memo.get(key)
             if found is None:
                 merged = self.views.merge_views(member, [base, self.views.of(member)])
@@ -398,7 +420,7 @@ class SchemaConverter:
         for value, ref in mapping.items():
             target = self._mapping_target(view.discriminator, str(value), ref)
             if target is not None:
-                tags[(target.file, target.pointer)] = str(value)
+                tags[self._ctx.key(target)] = str(value)
         return tags
 
     def _mapping_target(self, discriminator: Located, value: str, ref: Any) -> Located | None:
@@ -430,7 +452,7 @@ class SchemaConverter:
         words = []
         for position, ((index, member), member_view) in enumerate(zip(kept, views)):
             target = self._ctx.deref(member) if is_ref(member.value) else member
-            key: Key = (target.file, target.pointer) if target is not None else ()
+            key: Key = self._ctx.key(target) if target is not None else ()
             tag = tags.get(key) or self._single_value(member_view, property_name)
             others = set().union(*(v.properties for i, v in enumerate(views) if i != position))
             own = [p for p in member_view.properties if p not in others]
@@ -490,7 +512,46 @@ class SchemaConverter:
         return ir.Discriminator(property_name, tuple(pairs))
 
 
-def _composition_key(node: Located) -> Key | None:
+# What a leaf schema's type does not depend on (unless it is an enum, whose doc they are).
+_NOT_IN_TYPE = frozenset(
+    {
+        "description",
+        "title",
+        "example",
+        "examples",
+        "default",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "externalDocs",
+        "xml",
+        "$comment",
+    }
+)
+
+
+def _leaf_key(value: Any) -> Key | None:
+    """A key by content for an inline leaf schema: scalar keywords only, no `$ref`.
+
+    `{type: integer, minimum: 1}` written beside a hundred `page` parameters is one type;
+    keyed by what it says (not its description), it is converted once.
+    """
+    if not isinstance(value, dict) or "$ref" in value:
+        return None
+    items = []
+    for name, keyword in value.items():
+        if isinstance(keyword, list):
+            if not all(isinstance(v, str | int | float | bool | None) for v in keyword):
+                return None
+            keyword = tuple(keyword)
+        elif isinstance(keyword, dict):
+            return None
+        if name not in _NOT_IN_TYPE or "enum" in value or "const" in value:
+            items.append((name, keyword))
+    return ("leaf", *sorted(items, key=lambda item: item[0]))
+
+
+def _composition_key(node: Located, ctx: Context) -> Key | None:
     """A key by content for `{allOf: [{$ref: A}, {$ref: B}]}` written inline.
 
     Cloudflare writes the same composition inline in a thousand error responses; keyed by
@@ -504,7 +565,7 @@ def _composition_key(node: Located) -> Key | None:
         if not isinstance(member, dict) or len(member) != 1 or not is_ref(member):
             return None
         refs.append(member["$ref"])
-    return (node.file, "allOf", *refs)
+    return (ctx.file_key(node.file), "allOf", *refs)
 
 
 def _discriminator_property(view: SchemaView) -> str | None:
@@ -515,6 +576,11 @@ def _discriminator_property(view: SchemaView) -> str | None:
 
 
 def _is_null_only(view: SchemaView) -> bool:
+    """`{type: "null"}`, `{enum: [null]}`, or 3.0's `{nullable: true}` with nothing else."""
     if view.enum is not None:
         return all(value is None for value in view.enum)
-    return view.types == frozenset() and view.alias is None
+    if view.alias is not None:
+        return False
+    return view.types == frozenset() or (
+        view.types is None and view.nullable and not view.has_structure
+    )

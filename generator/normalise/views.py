@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..load import Located
+from ..load import Located, escape_segment
 from .constraints import CONSTRAINT_KEYWORDS
 from .refs import Context, is_ref
 
@@ -47,6 +47,21 @@ _ANNOTATIONS = frozenset(
 _UNSUPPORTED = ("not", "if", "patternProperties", "prefixItems", "dependentSchemas")
 
 _JSON_TYPES = frozenset({"string", "integer", "number", "boolean", "array", "object", "null"})
+_SINGLE_TYPES = {name: frozenset({name}) - {"null"} for name in _JSON_TYPES}
+_STRUCTURAL = frozenset(
+    {
+        "properties",
+        "required",
+        "additionalProperties",
+        "items",
+        "enum",
+        "const",
+        "oneOf",
+        "anyOf",
+        "discriminator",
+    }
+)
+_CONSTRAINTS = frozenset(CONSTRAINT_KEYWORDS)
 
 
 @dataclass(slots=True)
@@ -103,12 +118,12 @@ class Views:
 
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
-        self._cache: dict[tuple[object, str], SchemaView] = {}
-        self._building: set[tuple[object, str]] = set()
+        self._cache: dict[tuple[str, str], SchemaView] = {}
+        self._building: set[tuple[str, str]] = set()
 
     def of(self, node: Located) -> SchemaView:
         """The view of the schema at `node`, which may be a `$ref`."""
-        key = (node.file, node.pointer)
+        key = self._ctx.key(node)
         view = self._cache.get(key)
         if view is not None:
             return view
@@ -159,8 +174,11 @@ class Views:
         ctx = self._ctx
         view = SchemaView(node)
         declared = schema.get("type")
-        names = [declared] if isinstance(declared, str) else declared
-        if isinstance(names, list) and all(isinstance(n, str) for n in names):
+        if isinstance(declared, str) and declared in _JSON_TYPES:  # the usual case, quickly
+            view.types = _SINGLE_TYPES[declared]
+            view.nullable = declared == "null"
+        elif isinstance(declared, list | str):
+            names = [declared] if isinstance(declared, str) else [str(n) for n in declared]
             unknown = sorted(set(names) - _JSON_TYPES)
             if unknown:
                 ctx.warn(
@@ -173,10 +191,35 @@ class Views:
             view.nullable = "null" in names
         if schema.get("nullable") is True:
             view.nullable = True
+        if schema.keys() & _STRUCTURAL:  # most schemas are leaves: skip the lookups
+            self._structure(view, node, schema)
+        constraints = schema.keys() & _CONSTRAINTS
+        if constraints:
+            view.keywords = {k: schema[k] for k in constraints}
+        if "contentMediaType" in schema and "format" not in view.keywords:
+            view.keywords = {**view.keywords, "format": "binary"}  # 3.1's way of saying "a file"
+        _annotate(view, schema)
+        unsupported = [k for k in _UNSUPPORTED if k in schema]
+        if unsupported:
+            ctx.warn(
+                "W203",
+                node,
+                f"{', '.join(unsupported)} cannot be represented; "
+                "values are not checked against it",
+                "the generated types accept a superset of what this schema allows.",
+            )
+        return view
+
+    def _structure(self, view: SchemaView, node: Located, schema: dict[str, Any]) -> None:
+        """Properties, items, values and alternatives of a schema's own keywords."""
+        ctx = self._ctx
         properties = schema.get("properties")
         if isinstance(properties, dict):
-            holder = ctx.child(node, "properties")
-            view.properties = {str(k): [ctx.child(holder, k)] for k in properties}
+            base = f"{node.pointer}/properties/"
+            view.properties = {
+                str(k): [Located(node.file, base + escape_segment(k), v)]
+                for k, v in properties.items()
+            }
         required = schema.get("required")
         if isinstance(required, list):
             view.required = frozenset(r for r in required if isinstance(r, str))
@@ -198,19 +241,6 @@ class Views:
                 break
         if isinstance(schema.get("discriminator"), dict):
             view.discriminator = ctx.child(node, "discriminator")
-        view.keywords = {k: schema[k] for k in CONSTRAINT_KEYWORDS if k in schema}
-        if "format" not in view.keywords and "contentMediaType" in schema:
-            view.keywords["format"] = "binary"  # 3.1's way of saying "a file"
-        _annotate(view, schema)
-        present = [k for k in _UNSUPPORTED if k in schema]
-        if present:
-            ctx.warn(
-                "W203",
-                node,
-                f"{', '.join(present)} cannot be represented; values are not checked against it",
-                "the generated types accept a superset of what this schema allows.",
-            )
-        return view
 
     def merge(self, parts: list[Located]) -> SchemaView:
         """One view of several schemas that all apply, the last one's annotations first."""
@@ -259,9 +289,9 @@ class Views:
             return False
         if view.alternatives:
             return all(self._is_vague_or_bare(self.of(m)) for m in view.alternatives)
-        if view.items is not None:
-            return self.is_vague(self.of(view.items))
         types = view.types
+        if view.items is not None and (types is None or "array" in types):
+            return self.is_vague(self.of(view.items))
         return types is None or types <= {"object", "array"}
 
     def _is_vague_or_bare(self, view: SchemaView) -> bool:
