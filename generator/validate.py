@@ -22,7 +22,7 @@ import json
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote, urlparse
@@ -123,26 +123,27 @@ def validate_spec(
     if not reference_problems:
         diagnostics += _keyword_diagnostics(spec, validator, tolerant)
     result = sorted(set(diagnostics))
-    if cache is not None:
+    if cache is not None and not reference_problems:  # a missing file may appear: not cached
         cache.write(result)
     return result
 
 
 def _check_references(spec: LoadedSpec) -> list[Diagnostic]:
-    """E005/E006 for every broken `$ref` in every file reachable from the entry file."""
+    """E005/E006 for every broken `$ref` in every file reachable from the entry file.
+
+    Following references loads the files they name; each file loaded is walked in turn, so
+    files reached only in the middle of a chain of references are checked as well.
+    """
     found: list[Diagnostic] = []
-    pending = [spec.root_node]
-    walked = {spec.root_node.file}
-    while pending:
-        for holder in _reference_holders(pending.pop()):
-            try:
-                target = spec.deref(holder)
-            except SpecError as error:
-                found.extend(error.diagnostics)
-                continue
-            if target.file not in walked:
-                walked.add(target.file)
-                pending.append(Located(target.file, "#", spec.document_at(target.file)))
+    walked: set[Path] = set()
+    while unwalked := [file for file in spec.files if file not in walked]:
+        for file in unwalked:
+            walked.add(file)
+            for holder in _reference_holders(Located(file, "#", spec.document_at(file))):
+                try:
+                    spec.deref(holder)
+                except SpecError as error:
+                    found.extend(error.diagnostics)
     return found
 
 
@@ -413,25 +414,21 @@ class _ValidationCache:
         self._entry = directory / f"{key.hexdigest()}.json"
 
     def read(self) -> list[Diagnostic] | None:
+        """The stored diagnostics; None when there are none or any file changed since."""
         try:
             entry = json.loads(self._entry.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            files = {Path(name): digest for name, digest in entry["files"].items()}
+            if any(_sha256(file.read_bytes()) != digest for file, digest in files.items()):
+                return None
+            stored = [Diagnostic(**fields) for fields in entry["diagnostics"]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):  # missing or damaged
             return None
-        for name, digest in entry["files"].items():
-            try:
-                current = _sha256(Path(name).read_bytes())
-            except OSError:
-                return None
-            if current != digest:
-                return None
-        for name in entry["files"]:
-            self._spec.document_at(Path(name))  # loaded, as an uncached run would leave them
-        return [
-            Diagnostic(**{**fields, "file": self._spec.display(Path(fields["file"]))})
-            for fields in entry["diagnostics"]
-        ]
+        for file in files:
+            self._spec.document_at(file)  # loaded, as an uncached run would leave them
+        return [replace(d, file=self._spec.display(Path(d.file))) for d in stored]
 
     def write(self, diagnostics: list[Diagnostic]) -> None:
+        """Store `diagnostics` with the digest of every file loaded (paths made absolute)."""
         shown_to_file = {self._spec.display(file): str(file) for file in self._spec.files}
         entry = {
             "files": {

@@ -109,6 +109,21 @@ def test_ref_inside_an_example_is_data_not_a_reference(tmp_path: Path) -> None:
     assert validate_spec(load_spec(tmp_path / "api.yaml"), tolerant=False, cache_dir=None) == []
 
 
+def test_file_passed_through_in_a_chain_of_refs_is_checked_too(tmp_path: Path) -> None:
+    (tmp_path / "api.yaml").write_text(
+        OPENAPI_30_HEADER + "paths: {}\ncomponents:\n  schemas:\n    Zone: {$ref: 'a.yaml#/Zone'}\n"
+    )
+    (tmp_path / "a.yaml").write_text("Zone: {$ref: 'b.yaml#/Zone'}\nBroken: {$ref: '#/Nope'}\n")
+    (tmp_path / "b.yaml").write_text("Zone: {type: object}\n")
+    (diagnostic,) = validate_spec(load_spec(tmp_path / "api.yaml"), tolerant=False, cache_dir=None)
+    assert (diagnostic.code, diagnostic.file, diagnostic.line, diagnostic.pointer) == (
+        "E005",
+        str(tmp_path / "a.yaml"),
+        2,
+        "#/Broken/$ref",
+    )
+
+
 def test_invalid_file_reached_by_a_ref_is_a_diagnostic(tmp_path: Path) -> None:
     (tmp_path / "api.yaml").write_text(
         OPENAPI_30_HEADER + "paths: {}\ncomponents:\n  schemas:\n    Zone: {$ref: 'zone.yaml'}\n"
@@ -159,6 +174,34 @@ def test_cache_reuses_the_result_until_any_loaded_file_changes(
     schemas.write_text(schemas.read_text().replace('default: "no"', "default: false"))
     assert (
         validate_spec(load_spec(spec_dir / "api.yaml"), tolerant=False, cache_dir=cache_dir) == []
+    )
+
+
+def test_broken_references_are_not_cached(tmp_path: Path) -> None:
+    (tmp_path / "api.yaml").write_text(
+        OPENAPI_30_HEADER + "paths: {}\ncomponents:\n  schemas:\n    Zone: {$ref: 'zone.yaml'}\n"
+    )
+    cache_dir = tmp_path / "cache"
+    (diagnostic,) = validate_spec(
+        load_spec(tmp_path / "api.yaml"), tolerant=False, cache_dir=cache_dir
+    )
+    assert diagnostic.code == "E005"
+    (tmp_path / "zone.yaml").write_text("type: object\n")
+    assert (
+        validate_spec(load_spec(tmp_path / "api.yaml"), tolerant=False, cache_dir=cache_dir) == []
+    )
+
+
+def test_damaged_cache_entry_is_ignored(in_fixtures: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    first = validate_spec(
+        load_spec(Path("validator_error.yaml")), tolerant=False, cache_dir=cache_dir
+    )
+    (entry,) = cache_dir.glob("*.json")
+    entry.write_text('{"files": {}, "diagnostics": [{"line": 3}]}')
+    assert (
+        validate_spec(load_spec(Path("validator_error.yaml")), tolerant=False, cache_dir=cache_dir)
+        == first
     )
 
 
