@@ -108,11 +108,11 @@ def _validate(args: argparse.Namespace, config: Config) -> int:
     started = time.perf_counter()
     spec = load_spec(config.spec)
     shown = spec.display(config.spec)
-    _progress(args, f"load      {shown}", started)
+    _progress(args, f"[load] {shown}", started)
     started = time.perf_counter()
     cache_dir = args.config.parent / DEFAULT_CACHE_DIR
     diagnostics = Diagnostics(validate_spec(spec, tolerant=config.tolerant, cache_dir=cache_dir))
-    _progress(args, f"validate  {shown}", started)
+    _progress(args, f"[validate] {shown}", started)
     _print_diagnostics(diagnostics.sorted())
     print(f"{shown}: {_summary(diagnostics)}", file=sys.stderr)
     if args.report is not None:

@@ -81,7 +81,7 @@ def test_progress_goes_to_stderr_unless_quiet(
     config = tmp_path / "pyproject.toml"
     assert main(["validate", "valid.yaml", "--config", str(config)]) == 0
     stages = [line.split()[0] for line in capsys.readouterr().err.splitlines()]
-    assert stages == ["load", "validate", "valid.yaml:"]
+    assert stages == ["[load]", "[validate]", "valid.yaml:"]
 
 
 def test_report_lists_every_diagnostic(in_fixtures: Path, tmp_path: Path) -> None:
