@@ -1,0 +1,1588 @@
+"""Render: `ir.Api` + `Config` -> {path relative to the out dir: file text}.
+
+One Jinja2 environment renders every file from templates/. Templates read the IR, plus the
+layout facts computed here from it: which module a definition lives in, the order of a
+method's arguments, the imports a module needs. Spec text that lands in Python code goes
+through one filter, `escape` (docstrings are built on it); types go through `annotation`.
+
+Types modules: a definition reachable from one root resource only lives in `types/<root>.py`;
+one reachable from several lives in `types/_shared.py`. Whatever a definition refers to is
+reachable from everything that reaches it, so `_shared` never imports a root's module and root
+modules never import each other: no import cycles, by construction.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import re
+import textwrap
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+import jinja2
+
+from . import ir
+from .config import Config
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+RUNTIME = Path(__file__).resolve().parent / "runtime"
+
+LINE_LENGTH = 100  # the line length of the runtime modules, and so of all generated code
+INDENT = "    "
+SHARED_TYPES = "_shared"
+
+Side = Literal["request", "response"]
+EscapeContext = Literal["doc", "str", "ident"]
+
+
+class RenderError(Exception):
+    """The IR breaks an invariant the templates rely on: a bug upstream, not a user mistake."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Escaping: the one way spec text enters code
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape(text: str, context: EscapeContext) -> str:
+    """Make spec text safe for one place in Python source.
+
+    - "doc": the inside of a triple-quoted docstring. Backslashes are doubled, runs of three
+      quotes broken up, control characters written as escapes, tabs expanded, a final quote
+      escaped: the text can neither end the docstring early nor change meaning.
+    - "str": a complete string literal, double-quoted the way black writes it.
+    - "ident": an identifier, checked: the IR promises safe names and this holds it to that.
+    """
+    if context == "ident":
+        if not text.isidentifier() or keyword.iskeyword(text) or keyword.issoftkeyword(text):
+            raise RenderError(f"{text!r} is not a safe Python identifier")
+        return text
+    if context == "str":
+        literal = repr(text)
+        if literal[0] == "'" and '"' not in text:
+            literal = '"' + literal[1:-1].replace("\\'", "'") + '"'
+        return literal
+    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).replace("\\", "\\\\")
+    text = _CONTROL.sub(_control_escape, text).replace('"""', '\\"\\"\\"')
+    if text.endswith('"'):
+        text = text[:-1] + '\\"'
+    return text
+
+
+def _control_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def py_literal(value: ir.JsonValue) -> str:
+    """A JSON value as the Python expression that evaluates to it."""
+    if isinstance(value, str):
+        return escape(value, "str")
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int | float):
+        return json.dumps(value)  # JSON numbers are finite
+    if isinstance(value, list):
+        return "[" + ", ".join(py_literal(item) for item in value) + "]"
+    items = (f"{escape(key, 'str')}: {py_literal(item)}" for key, item in value.items())
+    return "{" + ", ".join(items) + "}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Docstrings
+
+
+_KEEP_LINE = re.compile(r"\s|[-*+>|#]|\d+[.)]\s")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Wrap prose to `width`; lists, tables, headings, quotes and code blocks stay as written."""
+    lines: list[str] = []
+    paragraph: list[str] = []
+    in_fence = False
+
+    def flush() -> None:
+        if paragraph:
+            lines.extend(_fill(" ".join(paragraph), width))
+            paragraph.clear()
+
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if line.lstrip().startswith("```"):
+            flush()
+            in_fence = not in_fence
+            lines.append(line)
+        elif not line:
+            flush()
+            if lines and lines[-1]:
+                lines.append("")
+        elif in_fence or _KEEP_LINE.match(line):
+            flush()
+            lines.append(line)
+        else:
+            paragraph.append(line.strip())
+    flush()
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _fill(text: str, width: int) -> list[str]:
+    if len(text) <= width:
+        return [text]
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+
+
+def docstring(text: str, indent: int = 0, args: Sequence[tuple[str, str]] = ()) -> str:
+    """The docstring for spec text, laid out as black leaves it; "" when there is nothing to say.
+
+    `args` adds a Google-style `Args:` section, one (name, description) per argument. Body lines
+    are indented by `indent` columns; the opening line is not (the template places it).
+    """
+    escaped = escape(text, "doc").strip()
+    # the first line shares its line with the opening quotes
+    lines = _wrap(escaped, LINE_LENGTH - indent - 3)
+    if len(lines) == 1 and not args and indent + len(lines[0]) + 6 > LINE_LENGTH:
+        # black keeps a one-line docstring on one line however long: make it two
+        lines = _wrap(escaped, LINE_LENGTH - indent - 6)
+    if args:
+        if lines:
+            lines.append("")
+        lines.append("Args:")
+        width = LINE_LENGTH - indent - len(INDENT)
+        for name, description in args:
+            flat = " ".join(escape(description, "doc").split())
+            first, *rest = _fill(f"{name}: {flat}", width)
+            lines.append(INDENT + first)
+            if rest:
+                lines.extend(
+                    INDENT * 2 + line for line in _fill(" ".join(rest), width - len(INDENT))
+                )
+    if not lines:
+        return ""
+    if len(lines) == 1 and indent + len(lines[0]) + 6 <= LINE_LENGTH:
+        return f'"""{lines[0]}"""'
+    pad = " " * indent
+    body = "".join(f"{pad}{line}\n" if line else "\n" for line in lines[1:])
+    return f'"""{lines[0]}\n{body}{pad}"""'
+
+
+def paragraphs(*parts: str) -> str:
+    """Text parts joined as paragraphs, the empty ones left out."""
+    return "\n\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def first_sentence(text: str) -> str:
+    paragraph = text.strip().split("\n\n")[0]
+    flat = " ".join(paragraph.split())
+    end = flat.find(". ")
+    return flat if end == -1 else flat[: end + 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout of bracketed code the way black writes it
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """`head` + items + `tail`: a call, a signature, a subscript or a collection display.
+
+    `layout` writes it as black does: on one line when it fits; else, for anything but a
+    collection display with several items, the items together on a line of their own when
+    they fit ("hugging"); else one item per line with a trailing comma, each item laid out
+    again at its new depth. A `separator` of "|" splits a union one member per line instead.
+    """
+
+    head: str
+    items: Sequence[Group | str]
+    tail: str
+    display: bool = False  # a tuple, list or dict display: black never hugs its items
+    one_tuple: bool = False  # a tuple display: one item is written `(item,)`
+    separator: str = ","
+    optional_parens: bool = False  # head ends in "(" and tail is ")", left out on one line
+    signature: bool = False  # a def's parameters: black gives a lone one a trailing comma
+
+    def flat(self) -> str:
+        inner = self._joiner().join(flat(item) for item in self.items)
+        if self.one_tuple and len(self.items) == 1:
+            inner += ","
+        if self.optional_parens:
+            return self.head[:-1] + inner
+        return self.head + inner + self.tail
+
+    def layout(self, indent: int = 0, reserve: int = 0) -> str:
+        """The group at `indent` columns, with `reserve` characters following its last line."""
+        one_line = self.flat()
+        if indent + len(one_line) + reserve <= LINE_LENGTH:
+            return one_line
+        pad = " " * indent
+        inner = self._joiner().join(flat(item) for item in self.items)
+        hug = not (self.display and len(self.items) > 1) and not (
+            self.signature and len(self.items) == 1
+        )
+        if not self.head and self.separator != ",":
+            # a bare union inside brackets: one member per line, each after the operator
+            lines = [layout(item, indent) for item in self.items]
+            return f"\n{pad}{self.separator} ".join(lines)
+        if hug and indent + len(INDENT) + len(inner) <= LINE_LENGTH:
+            return f"{self.head}\n{pad}{INDENT}{inner}\n{pad}{self.tail}"
+        depth = indent + len(INDENT)
+        if self.separator != ",":
+            lines = [layout(item, depth) for item in self.items]
+            body = f"\n{pad}{INDENT}{self.separator} ".join(lines)
+            return f"{self.head}\n{pad}{INDENT}{body}\n{pad}{self.tail}"
+        body = "".join(f"{pad}{INDENT}{layout(item, depth, 1)},\n" for item in self.items)
+        return f"{self.head}\n{body}{pad}{self.tail}"
+
+    def _joiner(self) -> str:
+        return ", " if self.separator == "," else f" {self.separator} "
+
+
+def flat(item: Group | str) -> str:
+    return item if isinstance(item, str) else item.flat()
+
+
+def layout(item: Group | str, indent: int = 0, reserve: int = 0) -> str:
+    """Lay out code at `indent` columns (its first line is placed by the caller)."""
+    return item if isinstance(item, str) else item.layout(indent, reserve)
+
+
+# ---------------------------------------------------------------------------------------------
+# Imports
+
+
+_STDLIB = frozenset({"builtins", "collections.abc", "datetime", "functools", "os", "typing"})
+
+
+@dataclass(slots=True)
+class Imports:
+    """The imports of one module, collected while it renders, written sorted as isort does.
+
+    Internal modules are named from the package root ("_types", "types.magic") and written as
+    relative imports from a module `depth` levels below the root; "." + name is a sibling.
+    """
+
+    depth: int
+    plain: set[str] = field(default_factory=set)
+    names: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    local_names: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    checking_names: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def module(self, name: str) -> str:
+        """`import name`; returns "" so a template can call it inline."""
+        self.plain.add(name)
+        return ""
+
+    def add(self, module: str, *names: str) -> str:
+        """`from module import names` for a standard-library or third-party module."""
+        self.names[module].update(names)
+        return ""
+
+    def local(self, module: str, *names: str) -> str:
+        """`from .module import names` for a module of the generated package."""
+        self.local_names[module].update(names)
+        return ""
+
+    def for_type_checking(self, module: str, *names: str) -> str:
+        """Names the module imports lazily at run time and only annotates with up front."""
+        self.checking_names[module].update(names)
+        return ""
+
+    def render(self) -> str:
+        if self.checking_names:
+            self.add("typing", "TYPE_CHECKING")
+        stdlib = [f"import {name}" for name in sorted(self.plain) if name in _STDLIB]
+        third_party = [f"import {name}" for name in sorted(self.plain) if name not in _STDLIB]
+        for module, names in sorted(self.names.items()):
+            (stdlib if module in _STDLIB else third_party).append(_from(module, names))
+        local = self._local(self.local_names, 0)
+        groups = ["\n".join(group) for group in (stdlib, third_party, local) if group]
+        if self.checking_names:
+            groups.append("if TYPE_CHECKING:\n" + "\n".join(self._local(self.checking_names, 1)))
+        return "\n\n".join(groups)
+
+    def _local(self, modules: Mapping[str, set[str]], level: int) -> list[str]:
+        lines = []
+        for module, names in sorted(modules.items(), key=lambda item: _relative_order(item[0])):
+            relative = module if module.startswith(".") else "." * self.depth + module
+            lines.append(textwrap.indent(_from(relative, names, level), INDENT * level))
+        return lines
+
+
+def _relative_order(module: str) -> tuple[bool, str]:
+    # from the package root first, siblings last, as isort orders "..x" before ".y"
+    return (module.startswith("."), module)
+
+
+def _name_order(name: str) -> tuple[int, str]:
+    # isort's order_by_type: CONSTANTS, Classes, then functions and variables
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[0].isupper() else 2
+    return (kind, name)
+
+
+def _from(module: str, names: Iterable[str], level: int = 0) -> str:
+    ordered = sorted(names, key=_name_order)
+    line = f"from {module} import {', '.join(ordered)}"
+    if level * len(INDENT) + len(line) <= LINE_LENGTH:
+        return line
+    # black always splits an import one name per line
+    return f"from {module} import (\n" + "".join(f"{INDENT}{name},\n" for name in ordered) + ")"
+
+
+# ---------------------------------------------------------------------------------------------
+# Where definitions and resources live
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceFile:
+    """Where a resource's classes are written, and how its parent imports them."""
+
+    path: PurePosixPath  # relative to the package root: resources/magic/connectors.py
+    depth: int  # how many levels below the package root the module sits
+    import_from: str  # the module its parent imports from: ".connectors" (a package re-exports)
+
+
+class Layout:
+    """The decisions about which module holds what, computed once from the IR."""
+
+    def __init__(self, api: ir.Api) -> None:
+        self.models = {model.name: model for model in api.models}
+        self.enums = {enum.name: enum for enum in api.enums}
+        self.unions = {union.name: union for union in api.unions}
+        self.type_module = _assign_type_modules(api, self)
+        self.resource_files: dict[tuple[str, ...], ResourceFile] = {}
+        for root in api.resources:
+            self._place(root, PurePosixPath("resources"))
+        # per (model, wire name) of a discriminator property: the tag values of that member
+        self.tags, self.discriminated = _discriminator_tags(api, self)
+
+    def _place(self, resource: ir.Resource, folder: PurePosixPath) -> None:
+        name = escape(resource.name, "ident")
+        if resource.children:
+            package = folder / name
+            own = name if all(child.name != name for child in resource.children) else f"_{name}"
+            path = package / f"{own}.py"
+            for child in resource.children:
+                self._place(child, package)
+        else:
+            path = folder / f"{name}.py"
+        self.resource_files[resource.path] = ResourceFile(path, len(path.parts), f".{name}")
+
+    def references(self, type_ref: ir.TypeRef | None) -> Iterator[str]:
+        """Names of the definitions a type refers to directly."""
+        while type_ref is not None:
+            if type_ref.kind in ("model", "enum", "union"):
+                yield type_ref.name
+            type_ref = type_ref.item
+
+    def definition_references(self, name: str) -> Iterator[str]:
+        """Names of the definitions a definition refers to directly."""
+        if name in self.models:
+            model = self.models[name]
+            for model_field in model.fields:
+                yield from self.references(model_field.type)
+            yield from self.references(model.additional_properties)
+        elif name in self.unions:
+            for member in self.unions[name].members:
+                yield from self.references(member)
+        elif name not in self.enums:
+            raise RenderError(f"{name!r} is referred to but not defined")
+
+
+def operation_types(operation: ir.Operation) -> Iterator[ir.TypeRef]:
+    """Every type an operation's method mentions."""
+    for parameter in operation.parameters:
+        yield parameter.type
+    body = operation.request_body
+    if body is not None:
+        if body.fields:
+            yield from (body_field.type for body_field in body.fields)
+        else:
+            yield body.type
+    if operation.payload.type is not None:
+        yield operation.payload.type
+    if operation.pagination is not None:
+        yield operation.pagination.item
+
+
+def _walk(resource: ir.Resource) -> Iterator[ir.Resource]:
+    yield resource
+    for child in resource.children:
+        yield from _walk(child)
+
+
+def _assign_type_modules(api: ir.Api, layout: Layout) -> dict[str, str]:
+    """definition name -> types module: the root that reaches it, or `_shared` for several."""
+    users: dict[str, set[str]] = defaultdict(set)
+    for root in api.resources:
+        stack = [
+            name
+            for resource in _walk(root)
+            for operation in resource.operations
+            for type_ref in operation_types(operation)
+            for name in layout.references(type_ref)
+        ]
+        while stack:
+            name = stack.pop()
+            if root.name not in users[name]:
+                users[name].add(root.name)
+                stack.extend(layout.definition_references(name))
+    return {
+        name: next(iter(roots)) if len(roots) == 1 else SHARED_TYPES
+        for name, roots in users.items()
+    }
+
+
+def _discriminator_tags(
+    api: ir.Api, layout: Layout
+) -> tuple[dict[tuple[str, str], tuple[str, ...]], frozenset[str]]:
+    """The tag values each member model of a discriminated union takes, and which unions can be
+    validated by their tag (every member a model with the tag property)."""
+    tags: dict[tuple[str, str], list[str]] = defaultdict(list)
+    discriminated = set()
+    for union in api.unions:
+        found = union.discriminator
+        if found is None or not all(member.kind == "model" for member in union.members):
+            continue
+        members = {member.name for member in union.members}
+        if not all(
+            any(f.wire_name == found.property_name for f in layout.models[name].fields)
+            for name in members
+        ):
+            continue
+        discriminated.add(union.name)
+        for value, model in found.mapping:
+            if model in members and value not in tags[(model, found.property_name)]:
+                tags[(model, found.property_name)].append(value)
+    return {key: tuple(values) for key, values in tags.items()}, frozenset(discriminated)
+
+
+# ---------------------------------------------------------------------------------------------
+# Types
+
+
+_SCALARS: dict[str, str] = {
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "None",
+    "any": "object",
+}
+_STRING_FORMATS: dict[str, str] = {
+    "date": "datetime.date",
+    "date-time": "datetime.datetime",
+    "binary": "bytes",
+}
+# names a field or argument of a pydantic model must not take: BaseModel's own attributes, and
+# the names annotations are written with (a field named `list` hides `list` in the class body)
+_MODEL_RESERVED = frozenset(
+    {
+        "builtins", "construct", "copy", "datetime", "dict", "from_orm", "json", "model_config",
+        "model_construct", "model_copy", "model_dump", "model_dump_json", "model_extra",
+        "model_fields", "model_fields_set", "model_computed_fields", "model_json_schema",
+        "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
+        "model_validate_json", "model_validate_strings", "parse_file", "parse_obj", "parse_raw",
+        "schema", "schema_json", "update_forward_refs", "validate",
+        "bool", "bytes", "float", "int", "list", "object", "str",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where an annotation is written: the module's imports, and what is in scope there."""
+
+    imports: Imports
+    types_module: str | None = None  # the types module being written; its names need no import
+    shadowed: frozenset[str] = frozenset()  # builtins hidden by a class attribute (`def list`)
+
+
+class TypeNamer:
+    """Python annotations for IR types, recording the imports they need on the way."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+
+    def annotation(
+        self, type_ref: ir.TypeRef, where: Where, side: Side = "response", checks: bool = False
+    ) -> str:
+        """The annotation for `type_ref`.
+
+        The request side differs in one way: where the type is an object model (or a union of
+        them) a plain dict is accepted too, since the client encodes both alike. With `checks`,
+        constraints on list items and map values become `Annotated[..., Field(...)]`.
+        """
+        text = self._annotation(type_ref, where, side, checks)
+        if type_ref.nullable and text not in ("None", "object"):
+            text += " | None"
+        return text
+
+    def _annotation(self, type_ref: ir.TypeRef, where: Where, side: Side, checks: bool) -> str:
+        kind = type_ref.kind
+        if kind == "string":
+            text = _STRING_FORMATS.get(type_ref.format or "", "str")
+            if text.startswith("datetime."):
+                where.imports.module("datetime")
+                return text
+            return self._builtin(text, where)
+        if kind in _SCALARS:
+            return self._builtin(_SCALARS[kind], where)
+        if kind == "object":
+            return self._dict_of(self._builtin("object", where), where)
+        if kind in ("list", "map"):
+            if type_ref.item is None:
+                raise RenderError(f"a {kind} type without an item type: {type_ref}")
+            item = self.annotation(type_ref.item, where, side, checks)
+            arguments = constraint_arguments(type_ref.item.constraints) if checks else ""
+            if arguments:
+                where.imports.add("typing", "Annotated")
+                where.imports.add("pydantic", "Field")
+                item = f"Annotated[{item}, Field({arguments})]"
+            if kind == "list":
+                return f"{self._builtin('list', where)}[{item}]"
+            return self._dict_of(item, where)
+        return self._definition(type_ref, where, side)
+
+    def _definition(self, type_ref: ir.TypeRef, where: Where, side: Side) -> str:
+        name = escape(type_ref.name, "ident")
+        module = self.layout.type_module.get(name)
+        if module is None:
+            raise RenderError(f"{type_ref.kind} {name!r} is used but not reachable")
+        if module != where.types_module:
+            where.imports.local(
+                f"types.{module}" if where.types_module is None else f".{module}", name
+            )
+        if side == "request" and self.takes_dict(type_ref):
+            return f"{name} | {self._dict_of(self._builtin('object', where), where)}"
+        return name
+
+    def takes_dict(self, type_ref: ir.TypeRef) -> bool:
+        """Whether a request value of this type may be a plain dict: it is an object model."""
+        if type_ref.kind == "union":
+            return any(
+                member.kind == "model" for member in self.layout.unions[type_ref.name].members
+            )
+        return type_ref.kind == "model"
+
+    def _dict_of(self, value: str, where: Where) -> str:
+        return f"{self._builtin('dict', where)}[str, {value}]"
+
+    @staticmethod
+    def _builtin(name: str, where: Where) -> str:
+        if name in where.shadowed:
+            where.imports.module("builtins")
+            return f"builtins.{name}"
+        return name
+
+    def has_checks(self, type_ref: ir.TypeRef) -> bool:
+        """Whether the client has something to check in a value of this type before sending it:
+        constraints or an enum, on the value or on its items (not inside models)."""
+        current: ir.TypeRef | None = type_ref
+        while current is not None:
+            if current.kind == "enum" or constraint_arguments(current.constraints):
+                return True
+            current = current.item
+        return False
+
+    def describe(self, type_ref: ir.TypeRef) -> str:
+        """A sentence describing a value of this type, for an argument the spec leaves undocumented."""
+        text = self._describe(type_ref)
+        if type_ref.nullable:
+            text += ", or None"
+        return text + "."
+
+    def _describe(self, type_ref: ir.TypeRef) -> str:
+        kind = type_ref.kind
+        limits = type_ref.constraints
+        if kind == "enum":
+            values = [member.value for member in self.layout.enums[type_ref.name].members]
+            if len(values) <= 8:
+                return "One of " + ", ".join(f"`{json.dumps(value)}`" for value in values)
+            return f"A `{type_ref.name}` value"
+        if kind in ("model", "union"):
+            definition = self.layout.models.get(type_ref.name) or self.layout.unions[type_ref.name]
+            doc = first_sentence(definition.doc).rstrip(".")
+            return doc or f"A `{type_ref.name}`"
+        if kind == "list" and type_ref.item is not None:
+            text = "A list; each item: " + self._describe(type_ref.item)[0].lower()
+            return text + self._describe(type_ref.item)[1:] + _count_limits(limits)
+        if kind == "map" and type_ref.item is not None:
+            item = self._describe(type_ref.item)
+            return f"A mapping of names to values; each value: {item[0].lower()}{item[1:]}"
+        if kind == "string":
+            text = _STRING_WORDS.get(type_ref.format or "", "A string")
+            text += _length_limits(limits)
+            if limits.pattern:
+                text += f" matching `{limits.pattern}`"
+            return text
+        if kind in ("integer", "number"):
+            return ("An integer" if kind == "integer" else "A number") + _number_limits(limits)
+        return _KIND_WORDS[kind]
+
+
+_STRING_WORDS = {
+    "date": "A date (YYYY-MM-DD)",
+    "date-time": "A date and time (ISO 8601)",
+    "uuid": "A UUID",
+    "email": "An email address",
+    "uri": "A URL",
+    "url": "A URL",
+    "binary": "Binary content",
+    "ipv4": "An IPv4 address",
+    "ipv6": "An IPv6 address",
+    "hostname": "A host name",
+}
+_KIND_WORDS = {
+    "boolean": "True or False",
+    "null": "None",
+    "any": "Any JSON value",
+    "object": "A JSON object",
+}
+
+
+def _length_limits(limits: ir.Constraints) -> str:
+    counted = _counted(limits.min_length, limits.max_length, "characters")
+    return f" of {counted}" if counted else ""
+
+
+def _count_limits(limits: ir.Constraints) -> str:
+    counted = _counted(limits.min_items, limits.max_items, "items")
+    return f" ({counted})" if counted else ""
+
+
+def _counted(low: int | None, high: int | None, unit: str) -> str:
+    """ "3 to 5 items", "at most 5 items", ... or "" without limits."""
+    if low is not None and high is not None:
+        return f"exactly {low} {unit}" if low == high else f"{low} to {high} {unit}"
+    if high is not None:
+        return f"at most {high} {unit}"
+    if low:
+        return f"at least {low} {unit}"
+    return ""
+
+
+def _number_limits(limits: ir.Constraints) -> str:
+    parts = []
+    if limits.minimum is not None and limits.maximum is not None:
+        parts.append(f"from {limits.minimum} to {limits.maximum}")
+    elif limits.minimum is not None:
+        parts.append(f"at least {limits.minimum}")
+    elif limits.maximum is not None:
+        parts.append(f"at most {limits.maximum}")
+    if limits.exclusive_minimum is not None:
+        parts.append(f"greater than {limits.exclusive_minimum}")
+    if limits.exclusive_maximum is not None:
+        parts.append(f"less than {limits.exclusive_maximum}")
+    if limits.multiple_of is not None:
+        parts.append(f"a multiple of {limits.multiple_of}")
+    return " " + " and ".join(parts) if parts else ""
+
+
+def constraint_arguments(limits: ir.Constraints) -> str:
+    """The keyword arguments of `pydantic.Field` that enforce the constraints, or ""."""
+    if limits.is_empty():
+        return ""
+    pairs = (
+        ("ge", limits.minimum),
+        ("gt", limits.exclusive_minimum),
+        ("le", limits.maximum),
+        ("lt", limits.exclusive_maximum),
+        ("multiple_of", limits.multiple_of),
+        ("min_length", limits.min_length if limits.min_length is not None else limits.min_items),
+        ("max_length", limits.max_length if limits.max_length is not None else limits.max_items),
+        ("pattern", limits.pattern),
+    )
+    return ", ".join(f"{name}={py_literal(value)}" for name, value in pairs if value is not None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Models and their fields
+
+
+@dataclass(frozen=True, slots=True)
+class FieldLine:
+    """One field of a pydantic model, ready to write: `name: annotation = default` + its doc."""
+
+    text: str
+    doc: str
+
+
+def field_line(
+    imports: Imports,
+    name: str,
+    key: str,
+    annotation: str,
+    *,
+    required: bool,
+    doc: str = "",
+    constraints: str = "",
+) -> FieldLine:
+    """A field of a model class body. `key` is the field's name in the data it validates; when
+    the python name differs (a name pydantic reserves, or a wire name that is no identifier)
+    the key becomes its alias."""
+    python_name = name
+    while python_name in _MODEL_RESERVED:
+        python_name += "_"
+    options = []
+    if not required:
+        if "None" not in annotation.split(" | "):
+            annotation += " | None"
+        options.append("None")
+    if python_name != key:
+        literal = escape(key, "str")
+        options += [f"validation_alias={literal}", f"serialization_alias={literal}"]
+    if constraints:
+        options.append(constraints)
+    head = f"{python_name}: {annotation}"
+    if options == ["None"] and len(INDENT) + len(head) + 7 > LINE_LENGTH:
+        # as black splits an overlong `name: annotation = None`
+        if len(INDENT) + len(head) + 4 <= LINE_LENGTH:
+            text = f"{head} = (\n{INDENT * 2}None\n{INDENT})"
+        else:
+            text = f"{python_name}: (\n{INDENT * 2}{annotation}\n{INDENT}) = None"
+    elif options == ["None"]:
+        text = f"{head} = None"
+    elif options:
+        imports.add("pydantic", "Field")
+        text = Group(f"{head} = Field(", options, ")").layout(len(INDENT))
+    else:
+        text = head
+    return FieldLine(text, doc)
+
+
+# ---------------------------------------------------------------------------------------------
+# Operations
+
+
+Location = Literal["path", "query", "header", "body", "body_whole"]
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One argument of a generated method."""
+
+    name: str
+    wire_name: str
+    location: Location
+    type: ir.TypeRef
+    required: bool
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class Method:
+    """Everything a template needs to write one operation's method, constant and checks."""
+
+    operation: ir.Operation
+    constant: str  # _UPDATE
+    arguments: tuple[Argument, ...]  # in the order they are sent: path, query, header, body
+    positional: Argument | None  # the last path parameter
+    keyword: tuple[Argument, ...]  # the others: required first, each group in spec order
+    options_name: str  # the `**options` parameter, renamed if an argument is called `options`
+    checks_class: str | None  # _UpdateArguments
+
+    @property
+    def doc(self) -> str:
+        operation = self.operation
+        summary = operation.summary.strip() or f"{operation.method} {operation.path}"
+        description = operation.description.strip()
+        if description == summary:
+            description = ""
+        deprecated = "Deprecated." if operation.deprecated else ""
+        return paragraphs(summary, deprecated, description)
+
+    @property
+    def signature_order(self) -> tuple[Argument, ...]:
+        return ((self.positional,) if self.positional else ()) + self.keyword
+
+
+def _union_members(texts: Iterable[str]) -> list[str]:
+    """Union members without repeats; None, split out of nullable members, once at the end."""
+    members: list[str] = []
+    nullable = False
+    for text in texts:
+        for part in _top_level_parts(text):
+            if part == "None":
+                nullable = True
+            elif part not in members:
+                members.append(part)
+    return members + ["None"] if nullable else members
+
+
+def _top_level_parts(annotation: str) -> list[str]:
+    """The members of an annotation's outermost `|` union."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(annotation):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(annotation[start:index].strip())
+            start = index + 1
+    parts.append(annotation[start:].strip())
+    return parts
+
+
+def plan_method(operation: ir.Operation, namer: TypeNamer) -> Method:
+    arguments = list(_arguments(operation, namer))
+    names = [argument.name for argument in arguments]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise RenderError(f"{operation.operation_id}: arguments share names: {duplicates}")
+    path = [argument for argument in arguments if argument.location == "path"]
+    positional = path[-1] if path else None
+    others = [argument for argument in arguments if argument is not positional]
+    keyword_only = [a for a in others if a.required] + [a for a in others if not a.required]
+    name = escape(operation.name, "ident")
+    checks = any(namer.has_checks(argument.type) for argument in arguments)
+    return Method(
+        operation=operation,
+        constant="_" + name.upper(),
+        arguments=tuple(arguments),
+        positional=positional,
+        keyword=tuple(keyword_only),
+        options_name="request_options" if "options" in names else "options",
+        checks_class=f"_{_pascal(name)}Arguments" if checks else None,
+    )
+
+
+def _pascal(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
+
+
+def _arguments(operation: ir.Operation, namer: TypeNamer) -> Iterator[Argument]:
+    for parameter in operation.parameters:
+        if parameter.location == "cookie":
+            raise RenderError(f"{parameter.pointer}: cookie parameters are not supported")
+        yield Argument(
+            name=escape(parameter.name, "ident"),
+            wire_name=parameter.wire_name,
+            location=parameter.location,
+            type=parameter.type,
+            required=parameter.required,
+            doc=_argument_doc(parameter, namer),
+        )
+    body = operation.request_body
+    if body is None:
+        return
+    if not body.fields:
+        yield Argument(
+            name=escape(body.body_name, "ident"),
+            wire_name=body.body_name,
+            location="body_whole",
+            type=body.type,
+            required=body.required,
+            doc=body.doc.strip() or namer.describe(body.type),
+        )
+        return
+    for body_field in body.fields:
+        if body_field.read_only:
+            continue
+        yield Argument(
+            name=escape(body_field.name, "ident"),
+            wire_name=body_field.wire_name,
+            location="body",
+            type=body_field.type,
+            # a field the body requires is optional when the body itself is
+            required=body_field.required and body.required,
+            doc=_argument_doc(body_field, namer),
+        )
+
+
+def _argument_doc(source: ir.Parameter | ir.Field, namer: TypeNamer) -> str:
+    text = source.doc.strip() or namer.describe(source.type)
+    if source.deprecated:
+        text = "Deprecated. " + text
+    if source.has_default:
+        text = text.rstrip() + f" Defaults to `{json.dumps(source.default)}` on the server."
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Code: the pieces of Python the templates place
+
+
+class Code:
+    """Builds the lines templates place whose layout depends on their length: signatures,
+    calls, constants, model fields. Templates call it; it reads the IR through the plans."""
+
+    def __init__(self, layout: Layout, config: Config) -> None:
+        self.layout = layout
+        self.config = config
+        self.types = TypeNamer(layout)
+
+    # types modules
+
+    def enum_alias(self, enum: ir.EnumType, where: Where) -> str:
+        """`Name = Annotated[Literal[...], OPEN_ENUM]`; a float enum is only a float."""
+        name = escape(enum.name, "ident")
+        values = [member.value for member in enum.members]
+        if enum.value_type == "number" and not all(float(v).is_integer() for v in values):
+            return f"{name} = float"
+        literals = [py_literal(int(v) if enum.value_type == "number" else v) for v in values]
+        where.imports.add("typing", "Annotated", "Literal")
+        where.imports.local("_models", "OPEN_ENUM")
+        return Group(
+            f"{name} = Annotated[", [Group("Literal[", literals, "]"), "OPEN_ENUM"], "]"
+        ).layout()
+
+    def union_alias(self, union: ir.Union, where: Where) -> str:
+        name = escape(union.name, "ident")
+        members = _union_members(self.types.annotation(member, where) for member in union.members)
+        if union.name in self.layout.discriminated and union.discriminator is not None:
+            where.imports.add("typing", "Annotated")
+            where.imports.add("pydantic", "Field")
+            model = self.layout.models[union.members[0].name]
+            tag = next(f for f in model.fields if f.wire_name == union.discriminator.property_name)
+            tag_field = field_line(where.imports, tag.name, tag.wire_name, "str", required=True)
+            python_name = tag_field.text.split(":")[0]
+            options = [f"discriminator={escape(python_name, 'str')}"]
+            union_group = Group("(", members, ")", separator="|", optional_parens=True)
+            return Group(
+                f"{name} = Annotated[", [union_group, Group("Field(", options, ")")], "]"
+            ).layout()
+        if len(members) == 1:
+            return f"{name} = {members[0]}"
+        return Group(f"{name} = (", members, ")", separator="|", optional_parens=True).layout()
+
+    def model_fields(self, model: ir.Model, where: Where) -> list[FieldLine]:
+        lines = []
+        for model_field in model.fields:
+            tags = self.layout.tags.get((model.name, model_field.wire_name))
+            if tags:
+                where.imports.add("typing", "Literal")
+                annotation = f"Literal[{', '.join(escape(tag, 'str') for tag in tags)}]"
+                required = True
+            else:
+                annotation = self.types.annotation(model_field.type, where)
+                required = model_field.required
+            doc = model_field.doc
+            if model_field.deprecated:
+                doc = paragraphs("Deprecated.", doc)
+            lines.append(
+                field_line(
+                    where.imports,
+                    escape(model_field.name, "ident"),
+                    model_field.wire_name,
+                    annotation,
+                    required=required,
+                    doc=doc,
+                )
+            )
+        extra = model.additional_properties
+        if extra is not None and extra.kind != "any":
+            where.imports.add("pydantic", "Field")
+            annotation = self.types.annotation(extra, where)
+            text = f"__pydantic_extra__: dict[str, {annotation}] = Field(init=False)"
+            lines.append(FieldLine(text, "The keys beyond the declared fields."))
+        return lines
+
+    # resource modules
+
+    def checks_fields(self, method: Method, where: Where) -> list[FieldLine]:
+        """The fields of a method's checks model: the arguments with something to check."""
+        where.imports.local("_models", "APIModel")
+        lines = []
+        for argument in method.arguments:
+            if not self.types.has_checks(argument.type):
+                continue
+            annotation = self.types.annotation(argument.type, where, checks=True)
+            constraints = constraint_arguments(argument.type.constraints)
+            lines.append(
+                field_line(
+                    where.imports,
+                    argument.name,
+                    argument.name,
+                    annotation,
+                    required=argument.required,
+                    constraints=constraints,
+                )
+            )
+        return lines
+
+    def endpoint(self, method: Method, where: Where) -> str:
+        """The module-level `Endpoint` constant of a method."""
+        operation = method.operation
+        options: list[Group | str] = [
+            f"method={escape(operation.method, 'str')}",
+            f"path={escape(operation.path, 'str')}",
+        ]
+        if method.arguments:
+            triples = [
+                Group(
+                    "(",
+                    [
+                        escape(argument.name, "str"),
+                        escape(argument.wire_name, "str"),
+                        escape(argument.location, "str"),
+                    ],
+                    ")",
+                    display=True,
+                )
+                for argument in method.arguments
+            ]
+            options.append(Group("arguments=(", triples, ")", display=True, one_tuple=True))
+        if method.checks_class:
+            options.append(f"checks={method.checks_class}")
+        payload = operation.payload
+        unwrap = self._unwrap(payload)
+        if unwrap is not None:
+            options.append(f"unwrap={unwrap}")
+        result = self.result_type(method, where)
+        if result != "None":
+            options.append(f"response_type={result}")
+        body = operation.request_body
+        if body is not None and body.content_type != "application/json":
+            options.append(f"content_type={escape(body.content_type, 'str')}")
+        if operation.pagination is not None:
+            options.append("paginated=True")
+            if operation.pagination.page_parameter != "page":
+                options.append(
+                    f"page_argument={escape(operation.pagination.page_parameter, 'str')}"
+                )
+        where.imports.local("_endpoint", "Endpoint")
+        return Group(f"{method.constant} = Endpoint[{result}](", options, ")").layout()
+
+    @staticmethod
+    def _unwrap(payload: ir.Payload) -> str | None:
+        if payload.kind == "body":
+            return "None"
+        if payload.kind == "fields":
+            return Group(
+                "(",
+                [escape(name, "str") for name in payload.fields],
+                ")",
+                display=True,
+                one_tuple=True,
+            ).flat()
+        return None  # "result" is the default; "none" reads no body
+
+    def result_type(self, method: Method, where: Where) -> str:
+        """What one call returns (the item type for a paginated operation)."""
+        operation = method.operation
+        if operation.pagination is not None:
+            return self.types.annotation(operation.pagination.item, where)
+        payload = operation.payload
+        if payload.kind == "none" or payload.type is None:
+            return "None"
+        return self.types.annotation(payload.type, where)
+
+    def signature(self, method: Method, where: Where, is_async: bool) -> str:
+        where.imports.add("typing", "Unpack")
+        where.imports.local("_types", "RequestOptions")
+        parameters: list[Group | str] = ["self"]
+        if method.positional is not None:
+            parameters.append(self._parameter(method.positional, where))
+        if method.keyword:
+            parameters.append("*")
+            parameters += [self._parameter(argument, where) for argument in method.keyword]
+        parameters.append(f"**{method.options_name}: Unpack[RequestOptions]")
+        returns = self.result_type(method, where)
+        if method.operation.pagination is not None:
+            page = "AsyncPage" if is_async else "SyncPage"
+            where.imports.local("_pagination", page)
+            returns = f"{page}[{returns}]"
+        head = f"{'async ' if is_async else ''}def {method.operation.name}("
+        return Group(head, parameters, f") -> {returns}:", signature=True).layout(len(INDENT))
+
+    def _parameter(self, argument: Argument, where: Where) -> str:
+        annotation = self.types.annotation(argument.type, where, "request")
+        default = ""
+        if not argument.required:
+            where.imports.local("_types", "NOT_GIVEN", "NotGiven")
+            annotation += " | NotGiven"
+            default = " = NOT_GIVEN"
+        line = f"{argument.name}: {annotation}{default}"
+        if not default or 2 * len(INDENT) + len(line) + 1 <= LINE_LENGTH:
+            return line
+        # black puts a long annotation with a default in parentheses of its own
+        members = Group("", _top_level_parts(annotation), "", separator="|")
+        return Group(f"{argument.name}: (", [members], f"){default}").layout(2 * len(INDENT), 1)
+
+    def call(self, method: Method, is_async: bool) -> str:
+        """The body of a method: hand the arguments to the client."""
+        function = "_request_page" if method.operation.pagination is not None else "_request"
+        entries = [f"{escape(a.name, 'str')}: {a.name}" for a in method.arguments]
+        items: list[Group | str] = [method.constant, Group("{", entries, "}", display=True)]
+        items.append(f"**{method.options_name}")
+        head = f"return {'await ' if is_async else ''}self.{function}("
+        return Group(head, items, ")").layout(2 * len(INDENT))
+
+    def method_doc(self, method: Method) -> str:
+        entries = [(argument.name, argument.doc) for argument in method.signature_order]
+        return docstring(method.doc, 2 * len(INDENT), entries)
+
+    def raw_wrapper(self, method: Method, is_async: bool, imports: Imports) -> str:
+        wrapper = "async_to_raw_response_wrapper" if is_async else "to_raw_response_wrapper"
+        imports.local("_response", wrapper)
+        name = method.operation.name
+        return Group(f"self.{name} = {wrapper}(", [f"resource.{name}"], ")").layout(2 * len(INDENT))
+
+    # the client
+
+    def client_doc(self, api: ir.Api, config: Config, auth: AuthPlan, is_async: bool) -> str:
+        kind = "asynchronous" if is_async else "synchronous"
+        http_client = "httpx.AsyncClient" if is_async else "httpx.Client"
+        entries = [
+            (
+                scheme.argument,
+                paragraphs(
+                    first_sentence(scheme.doc) or f"The `{scheme.parameter_name}` credential.",
+                    f"Defaults to the `{scheme.env_var}` environment variable.",
+                ),
+            )
+            for scheme in auth.schemes
+        ]
+        entries += [
+            (
+                "base_url",
+                f"The API root. Defaults to the `{config.base_url_env_var}` environment variable, "
+                f"else `{api.base_url}`.",
+            ),
+            (
+                "timeout",
+                "Seconds to wait for each attempt, or an `httpx.Timeout`; None waits forever.",
+            ),
+            ("max_retries", "How often a failed idempotent request is retried."),
+            ("default_headers", "Headers sent with every request."),
+            (
+                "http_client",
+                f"An `{http_client}` to send with (proxies, transports, ...); the caller closes "
+                "it. By default the client makes its own and closes it.",
+            ),
+            ("validate_requests", "Check arguments against the spec's constraints before sending."),
+            ("retry_non_idempotent", "Retry POST and PATCH requests too."),
+        ]
+        summary = f"The {kind} client of the {api.title}."
+        if auth.alternatives:
+            ways = ", or with ".join(
+                " and ".join(f"`{self._argument(auth, name)}`" for name in alternative)
+                for alternative in auth.alternatives
+            )
+            summary = paragraphs(summary, f"Authenticate with {ways}.")
+        return docstring(summary, len(INDENT), entries)
+
+    @staticmethod
+    def _argument(auth: AuthPlan, scheme_name: str) -> str:
+        return next(scheme.argument for scheme in auth.schemes if scheme.name == scheme_name)
+
+    def auth_call(self, auth: AuthPlan) -> str:
+        entries = [
+            f"{escape(scheme.argument, 'str')}: {escape(scheme.argument, 'ident')}"
+            for scheme in auth.schemes
+        ]
+        return Group(
+            "auth_headers=_auth_headers(", [Group("{", entries, "}", display=True)], ")"
+        ).layout(3 * len(INDENT))
+
+    def credentials_table(self, auth: AuthPlan) -> str:
+        rows: list[Group | str] = []
+        for scheme in auth.schemes:
+            header, prefix = auth.header(scheme)
+            values = [scheme.argument, scheme.env_var, header, prefix]
+            rows.append(Group("(", [escape(value, "str") for value in values], ")", display=True))
+        return Group("_CREDENTIALS: Final = (", rows, ")", display=True, one_tuple=True).layout()
+
+    def alternatives_table(self, auth: AuthPlan) -> str:
+        rows: list[Group | str] = [
+            Group(
+                "(",
+                [escape(self._argument(auth, name), "str") for name in alternative],
+                ")",
+                display=True,
+                one_tuple=True,
+            )
+            for alternative in auth.alternatives
+        ]
+        return Group("_ALTERNATIVES: Final = (", rows, ")", display=True, one_tuple=True).layout()
+
+    # README examples
+
+    def auth_argument(self, auth: AuthPlan, scheme_name: str) -> str:
+        return self._argument(auth, scheme_name)
+
+    def example(self, resource: ir.Resource, operation: ir.Operation, client: str) -> str:
+        """A README snippet calling one operation and using what it returns."""
+        call = self.example_call(resource, operation, "", indent=0)
+        if operation.pagination is not None:
+            return f"client = {client}()\nfor item in {call.removeprefix('result = ')}:\n    print(item)"
+        if operation.payload.kind == "none":
+            return f"client = {client}()\n{call.removeprefix('result = ')}"
+        return f"client = {client}()\n{call}\nprint(result)"
+
+    def example_call(
+        self, resource: ir.Resource, operation: ir.Operation, await_: str, indent: int = 8
+    ) -> str:
+        method = plan_method(operation, self.types)
+        body = operation.request_body
+        body_example = body.example if body is not None and isinstance(body.example, dict) else {}
+        arguments: list[Group | str] = []
+        optional = 0
+        for argument in method.signature_order:
+            source = self._example_source(operation, argument)
+            if argument.wire_name in body_example and argument.location == "body":
+                value = py_literal(body_example[argument.wire_name])
+            elif source is not None and source.has_example:
+                value = py_literal(source.example)
+            elif argument.required:
+                value = self._placeholder(argument.type)
+            else:
+                continue
+            if not argument.required:
+                optional += 1
+                if optional > 3:
+                    continue
+            if argument is method.positional:
+                arguments.append(value)
+            else:
+                arguments.append(f"{argument.name}={value}")
+        target = f"client.{'.'.join(resource.path)}.{operation.name}("
+        return Group(f"result = {await_}{target}", arguments, ")").layout(indent)
+
+    @staticmethod
+    def _example_source(
+        operation: ir.Operation, argument: Argument
+    ) -> ir.Parameter | ir.Field | None:
+        for parameter in operation.parameters:
+            if parameter.name == argument.name:
+                return parameter
+        body = operation.request_body
+        if body is not None:
+            for body_field in body.fields:
+                if body_field.name == argument.name:
+                    return body_field
+        return None
+
+    def _placeholder(self, type_ref: ir.TypeRef) -> str:
+        """A value of the right type when the spec gives no example."""
+        kind = type_ref.kind
+        if kind == "enum":
+            return py_literal(self.layout.enums[type_ref.name].members[0].value)
+        if kind == "integer":
+            return str(type_ref.constraints.minimum or 1)
+        if kind == "number":
+            return str(float(type_ref.constraints.minimum or 1))
+        if kind == "boolean":
+            return "True"
+        if kind == "list" and type_ref.item is not None:
+            return f"[{self._placeholder(type_ref.item)}]"
+        if kind in ("model", "map", "object"):
+            return "{}"
+        return '"..."'
+
+
+# ---------------------------------------------------------------------------------------------
+# The environment and the render entry point
+
+
+def group(
+    head: str, items: Sequence[str], tail: str, indent: int = 0, display: bool = False
+) -> str:
+    """Template access to `Group`: a bracketed list of items laid out as black would."""
+    return Group(head, items, tail, display=display).layout(indent)
+
+
+def long_string(text: str, indent: int) -> str:
+    """A string literal, split into adjacent literals on lines of their own when it is long."""
+    width = LINE_LENGTH - indent - 2
+    if len(text) <= width:
+        return escape(text, "str")
+    pieces = textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)
+    return ("\n" + " " * indent).join(escape(piece, "str") for piece in pieces)
+
+
+def def_line(name: str, returns: str, indent: int) -> str:
+    """`def name(self) -> returns:` for a property, laid out as black would."""
+    return Group(f"def {name}(", ["self"], f") -> {returns}:", signature=True).layout(indent)
+
+
+def import_line(module: str, names: Sequence[str], indent: int) -> str:
+    """A `from module import names` statement at `indent` columns."""
+    return _from(module, names, indent // len(INDENT)).replace("\n", "\n" + " " * indent)
+
+
+def all_list(names: Iterable[str]) -> str:
+    """The `__all__` statement of a module."""
+    items = [escape(name, "str") for name in sorted(set(names))]
+    return Group("__all__ = [", items, "]", display=True).layout()
+
+
+def enum_doc(enum: ir.EnumType) -> str:
+    """An enum's docstring: its description, then its documented members."""
+    members = [
+        f"- `{json.dumps(m.value)}`: {' '.join(m.doc.split())}"
+        for m in enum.members
+        if m.doc.strip()
+    ]
+    return paragraphs(enum.doc, "\n".join(members))
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's, but for DEL)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        extensions=["jinja2.ext.do"],
+    )
+    environment.filters.update(
+        escape=escape,
+        literal=py_literal,
+        docstring=docstring,
+        first_sentence=first_sentence,
+        enum_doc=enum_doc,
+        toml=toml_string,
+        long_string=long_string,
+    )
+    environment.globals.update(
+        group=group,
+        all_list=all_list,
+        def_line=def_line,
+        import_line=import_line,
+        paragraphs=paragraphs,
+    )
+    return environment
+
+
+_ENVIRONMENT: jinja2.Environment | None = None
+
+
+def environment() -> jinja2.Environment:
+    """The one environment, built on first use; its templates are compiled once per process."""
+    global _ENVIRONMENT
+    if _ENVIRONMENT is None:
+        _ENVIRONMENT = _environment()
+    return _ENVIRONMENT
+
+
+def render(api: ir.Api, config: Config) -> dict[PurePosixPath, str]:
+    """Every file of the generated package, by path relative to the out dir."""
+    return _Renderer(api, config).files()
+
+
+class _Renderer:
+    def __init__(self, api: ir.Api, config: Config) -> None:
+        self.api = api
+        self.config = config
+        self.layout = Layout(api)
+        self.code = Code(self.layout, config)
+        self.package = PurePosixPath("src") / escape(config.package_name, "ident")
+        self.env = environment()
+        self.auth = _auth_plan(api)
+
+    def files(self) -> dict[PurePosixPath, str]:
+        out: dict[PurePosixPath, str] = {}
+        common = {"api": self.api, "config": self.config, "code": self.code, "auth": self.auth}
+        out[PurePosixPath("pyproject.toml")] = self._template("pyproject.toml.j2", **common)
+        out[PurePosixPath("README.md")] = self._template(
+            "README.md.j2", **common, examples=self._examples()
+        )
+        out[self.package / "py.typed"] = ""
+        for source in sorted(RUNTIME.glob("_*.py")):
+            if source.name != "__init__.py":
+                out[self.package / source.name] = source.read_text(encoding="utf-8")
+        out[self.package / "__init__.py"] = self._template(
+            "package_init.py.j2", **common, imports=Imports(depth=1)
+        )
+        out[self.package / "_version.py"] = self._template("version.py.j2", **common)
+        out[self.package / "_client.py"] = self._client()
+        modules = self._types_modules()
+        example = next((module for module in modules if module != SHARED_TYPES), SHARED_TYPES)
+        out[self.package / "types" / "__init__.py"] = self._template(
+            "types_init.py.j2", **common, example_module=example
+        )
+        for module in modules:
+            out[self.package / "types" / f"{module}.py"] = self._types_module(module)
+        out[self.package / "resources" / "__init__.py"] = self._template(
+            "resources_init.py.j2", **common
+        )
+        for root in self.api.resources:
+            for resource in _walk(root):
+                out.update(self._resource(resource))
+        return dict(sorted(out.items()))
+
+    def _template(self, name: str, **context: object) -> str:
+        return self.env.get_template(name).render(**context)
+
+    def _types_modules(self) -> list[str]:
+        return sorted(set(self.layout.type_module.values()))
+
+    def _types_module(self, module: str) -> str:
+        where = Where(Imports(depth=2), types_module=module)
+        enums = [
+            enum for enum in self.api.enums if self.layout.type_module.get(enum.name) == module
+        ]
+        models = [
+            model for model in self.api.models if self.layout.type_module.get(model.name) == module
+        ]
+        unions = _dependency_order(
+            [
+                union
+                for union in self.api.unions
+                if self.layout.type_module.get(union.name) == module
+            ]
+        )
+        return self._template(
+            "types.py.j2",
+            api=self.api,
+            config=self.config,
+            code=self.code,
+            module=module,
+            module_doc=(
+                "Models used by the resources of several top-level groups."
+                if module == SHARED_TYPES
+                else f"Models of `client.{module}` and its resources."
+            ),
+            where=where,
+            imports=where.imports,
+            enums=enums,
+            models=models,
+            unions=unions,
+        )
+
+    def _client(self) -> str:
+        imports = Imports(depth=1)
+        return self._template(
+            "client.py.j2",
+            api=self.api,
+            config=self.config,
+            code=self.code,
+            imports=imports,
+            roots=self.api.resources,
+            auth=self.auth,
+        )
+
+    def _resource(self, resource: ir.Resource) -> dict[PurePosixPath, str]:
+        file = self.layout.resource_files[resource.path]
+        imports = Imports(depth=file.depth)
+        methods = [plan_method(operation, self.code.types) for operation in resource.operations]
+        attributes = {method.operation.name for method in methods}
+        attributes |= {child.name for child in resource.children}
+        shadowed = frozenset(
+            attributes & {"str", "int", "float", "bool", "bytes", "list", "dict", "object"}
+        )
+        text = self._template(
+            "resource.py.j2",
+            api=self.api,
+            config=self.config,
+            code=self.code,
+            resource=resource,
+            methods=methods,
+            imports=imports,
+            module_where=Where(imports),
+            class_where=Where(imports, shadowed=shadowed),
+            children=[
+                (child, self.layout.resource_files[child.path]) for child in resource.children
+            ],
+        )
+        files = {self.package / file.path: text}
+        if resource.children:
+            init = self._template("resource_package.py.j2", resource=resource, own=file.path.stem)
+            files[self.package / file.path.parent / "__init__.py"] = init
+        return files
+
+    def _examples(self) -> list[tuple[ir.Resource, ir.Operation]]:
+        """One operation per resource to show in the README: the first that reads, else the first."""
+        examples = []
+        for root in self.api.resources:
+            for resource in _walk(root):
+                if resource.operations:
+                    reads = [op for op in resource.operations if op.method == "GET"]
+                    examples.append((resource, (reads or list(resource.operations))[0]))
+        return examples
+
+
+def _dependency_order(unions: list[ir.Union]) -> list[ir.Union]:
+    """Unions ordered so that each comes after the unions of this module it is built from
+    (a union alias is evaluated when the module is imported; models and enums come first)."""
+    by_name = {union.name: union for union in unions}
+    ordered: list[ir.Union] = []
+    state: dict[str, bool] = {}  # False while visiting, True once placed
+
+    def visit(union: ir.Union) -> None:
+        if state.get(union.name) is True:
+            return
+        if state.get(union.name) is False:
+            raise RenderError(f"union {union.name!r} is built from itself with no model between")
+        state[union.name] = False
+        for member in union.members:
+            current: ir.TypeRef | None = member
+            while current is not None:
+                if current.kind == "union" and current.name in by_name:
+                    visit(by_name[current.name])
+                current = current.item
+        state[union.name] = True
+        ordered.append(union)
+
+    for union in unions:
+        visit(union)
+    return ordered
+
+
+# ---------------------------------------------------------------------------------------------
+# Authentication and examples
+
+
+@dataclass(frozen=True, slots=True)
+class AuthPlan:
+    """The ways the client can authenticate: schemes it takes credentials for, and the
+    combinations of them the API accepts, tried in order."""
+
+    schemes: tuple[ir.SecurityScheme, ...]
+    alternatives: tuple[tuple[str, ...], ...]
+    optional: bool  # some operations need no credentials at all
+
+    def header(self, scheme: ir.SecurityScheme) -> tuple[str, str]:
+        """(header name, value prefix) of a scheme."""
+        if scheme.kind == "bearer":
+            return ("Authorization", "Bearer ")
+        if scheme.kind == "api_key" and scheme.location == "header":
+            return (scheme.parameter_name, "")
+        raise RenderError(
+            f"{scheme.pointer}: {scheme.kind} credentials in a {scheme.location} are not supported"
+        )
+
+    def missing_message(self) -> str:
+        """What the error says when no alternative is complete."""
+        by_name = {scheme.name: scheme for scheme in self.schemes}
+        ways = []
+        for alternative in self.alternatives:
+            schemes = [by_name[name] for name in alternative]
+            arguments = " and ".join(f"{scheme.argument}=" for scheme in schemes)
+            variables = " and ".join(scheme.env_var for scheme in schemes)
+            ways.append(f"pass {arguments} (or set {variables})")
+        return "No credentials: " + ", or ".join(ways) + "."
+
+
+def _auth_plan(api: ir.Api) -> AuthPlan:
+    alternatives = list(api.security)
+    if not alternatives:
+        # no default: the alternatives operations accept, the most widely accepted first
+        counts: dict[tuple[str, ...], int] = {}
+        for operation in api.operations():
+            for alternative in operation.security:
+                counts[alternative] = counts.get(alternative, 0) + 1
+        alternatives = sorted(counts, key=lambda alternative: -counts[alternative])
+    optional = () in alternatives or not alternatives
+    kept = tuple(alternative for alternative in alternatives if alternative)
+    used = {name for alternative in kept for name in alternative}
+    schemes = tuple(scheme for scheme in api.security_schemes if scheme.name in used)
+    known = {scheme.name for scheme in schemes}
+    missing = sorted(used - known)
+    if missing:
+        raise RenderError(f"security alternatives name undefined schemes: {missing}")
+    return AuthPlan(schemes, kept, optional)
