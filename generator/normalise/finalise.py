@@ -310,6 +310,8 @@ class _Namer:
         own = type_name(draft.own_name)
         if own:
             yield own
+            if own in RESERVED_TYPE_NAMES:  # `Field`: the generated code needs that name
+                yield own + _KIND_SUFFIX[draft.kind]
         found_at = []  # (owner's name, name from this site)
         for site in draft.sites:
             owner_name = "" if site.owner is None else self._name_of(site.owner)

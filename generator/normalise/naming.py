@@ -238,10 +238,11 @@ class NameTable:
             if candidate not in self._taken:
                 self._taken.add(candidate)
                 return candidate, False
+        base = first.rstrip(separator) if separator else first
         number = 2
-        while f"{first}{separator}{number}" in self._taken:
+        while f"{base}{separator}{number}" in self._taken:
             number += 1
-        name = f"{first}{separator}{number}"
+        name = f"{base}{separator}{number}"
         self._taken.add(name)
         return name, True
 
@@ -252,23 +253,21 @@ def unique_identifiers(
 ) -> tuple[str, ...]:
     """Python names for `wire_names` (in order), unique, and none equal to another's wire name.
 
-    A name that is already a valid identifier keeps it; one that had to change (`fooBar`,
-    `class`, `x-id`) gives way when that collides, getting `_`, then a number. Keeping
-    python names apart from other fields' wire names matters because pydantic accepts both
-    the alias and the python name on input: `{"foo_bar": ..}` must not mean two fields.
+    A wire name that is already a valid identifier keeps it; one that had to change
+    (`fooBar`, `class`, `x-id`) gives way when that collides, getting `_`, then a number.
+    Claiming the unchanged names first also keeps every python name apart from the other
+    fields' wire names, which matters because pydantic accepts both the alias and the
+    python name on input: `{"foo_bar": ..}` must not mean two fields.
     """
     natural = [python_identifier(wire, reserved=reserved) for wire in wire_names]
     table = NameTable(reserved)
     names = [""] * len(wire_names)
-    kept = [i for i, wire in enumerate(wire_names) if natural[i] == wire]
-    for index in kept:
-        if natural[index] not in table:
-            table.take(natural[index])
-            names[index] = natural[index]
-    wires = set(wire_names)
+    for index, wire in enumerate(wire_names):
+        if natural[index] == wire and wire not in table:
+            table.take(wire)
+            names[index] = wire
     for index, name in enumerate(natural):
-        if names[index]:
-            continue
-        candidates = [c for c in (name, name + "_") if c not in wires or c == wire_names[index]]
-        names[index], _ = table.claim(candidates or [name + "_"], separator="_")
+        if not names[index]:
+            escaped = () if name.endswith("_") else (name + "_",)
+            names[index], _ = table.claim([name, *escaped], separator="_")
     return tuple(names)

@@ -52,7 +52,7 @@ _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 _LOCATION_ORDER = {"path": 0, "query": 1, "header": 2, "cookie": 3}
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 _DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
-_STATUS = re.compile(r"[1-5](\d\d|XX|\dX)|default")
+_STATUS = re.compile(r"[1-5](\d\d|XX)|default")
 _BODY_PREFERENCE = (
     "multipart/form-data",
     "application/x-www-form-urlencoded",
@@ -109,8 +109,9 @@ def collect_sources(ctx: Context) -> tuple[list[OperationSource], list[ir.Droppe
             )
             continue
         template_ok = _PATH_TEMPLATE.fullmatch(path) is not None
-        for key, method in HTTP_METHODS.items():
-            if key not in item.value:
+        for key in item.value:  # in the spec's order
+            method = HTTP_METHODS.get(key)
+            if method is None:
                 continue
             node = ctx.child(item, key)
             given = node.value.get("operationId") if isinstance(node.value, dict) else None

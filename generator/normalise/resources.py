@@ -13,10 +13,12 @@ operation, then `config.method_names` (by operationId), override them; either ma
 
 Two operations that land on the same resource and name never replace each other. The
 plainest keeps the name (no prefix before a prefix, the config's first prefix before later
-ones, the item before the collection for writes, fewer parameters before more); each other
+ones, the item before the collection for PUT/PATCH/DELETE, fewer parameters before more);
+each other
 one gets what tells it apart (W210): `list_for_zone` (another prefix), `bulk_delete` (a write
-to the collection beside one to the item), `list_for_policy` (an extra parameter after
-`policy/`), and failing those its operationId.
+to the collection beside one to the item), `create_by_kind` (a POST to an item beside one to
+the collection), `list_for_policy` (an extra parameter after `policy/`), and failing those
+its operationId.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class _Facts:
     prefix_label: str  # "zone" for `zones/{zone_id}`
     on_item: bool  # the path ends in a parameter
     parameter_owners: tuple[str, ...]  # the static segment before each path parameter
+    last_parameter: str  # the name of the path's last parameter
 
 
 def segments(path: str) -> list[str]:
@@ -139,7 +142,9 @@ def place(ctx: Context, config: Config, sources: list[OperationSource]) -> list[
         owners = tuple(
             parts[i - 1] if i > 0 else "" for i, part in enumerate(parts) if is_parameter(part)
         )
-        facts.append(_Facts(prefix, labels[prefix] if prefix >= 0 else "", on_item, owners))
+        names = [part[1:-1] for part in parts if is_parameter(part)]
+        label = labels[prefix] if prefix >= 0 else ""
+        facts.append(_Facts(prefix, label, on_item, owners, names[-1] if names else ""))
         name = "get" if source.method == "GET" and on_item else "list"
         if source.method != "GET":
             name = _DEFAULT_NAMES.get(source.method, source.method.lower())
@@ -168,7 +173,7 @@ def _override(
 
 
 def _plainness(source: OperationSource, facts: _Facts) -> tuple[int, int, int, int, str]:
-    write_to_collection = source.method != "GET" and not facts.on_item
+    write_to_collection = source.method in ("PUT", "PATCH", "DELETE") and not facts.on_item
     return (
         facts.prefix >= 0,
         facts.prefix,
@@ -183,6 +188,8 @@ def _distinguish(name: str, facts: _Facts, keeper: _Facts, operation_id: str) ->
         return f"{name}_for_{facts.prefix_label}"
     if keeper.on_item and not facts.on_item:
         return f"bulk_{name}"
+    if facts.on_item and not keeper.on_item:
+        return f"{name}_by_{python_identifier(facts.last_parameter)}"
     extra = [o for o in facts.parameter_owners if o not in keeper.parameter_owners]
     if extra and extra[0] and not is_parameter(extra[0]):
         return f"{name}_for_{python_identifier(singular(extra[0]))}"

@@ -166,7 +166,7 @@ class SchemaConverter:
         if view.alternatives:
             if not view.is_object_like:
                 return self._union(key, view, site, component, self._alternative)
-            if any(self.views.of(m).has_structure for m in view.alternatives):
+            if any(self.views.of(m).has_shape for m in view.alternatives):
                 return self._union(key, view, site, component, self._distributed(view))
             # `oneOf: [{required: [a]}, {required: [b]}]` beside properties only says which
             # properties must be present together; the object's fields are the type.

@@ -18,31 +18,6 @@ from ..load import Located, escape_segment
 from .constraints import CONSTRAINT_KEYWORDS
 from .refs import Context, is_ref
 
-# Keywords a schema may carry without changing which values it accepts (or whose effect on
-# the accepted values is kept as a constraint on the type, not as structure).
-_ANNOTATIONS = frozenset(
-    {
-        "$comment",
-        "$schema",
-        "$id",
-        "title",
-        "description",
-        "example",
-        "examples",
-        "default",
-        "readOnly",
-        "writeOnly",
-        "deprecated",
-        "nullable",
-        "externalDocs",
-        "xml",
-        "type",
-        "contentMediaType",
-        "contentEncoding",
-        *CONSTRAINT_KEYWORDS,
-    }
-)
-
 # Keywords that change the accepted values in ways the IR cannot express; reported once.
 _UNSUPPORTED = ("not", "if", "patternProperties", "prefixItems", "dependentSchemas")
 
@@ -97,13 +72,17 @@ class SchemaView:
     @property
     def has_structure(self) -> bool:
         """Says more than a type: properties, items, values, alternatives or requirements."""
+        return self.has_shape or bool(self.required)
+
+    @property
+    def has_shape(self) -> bool:
+        """Says what values look like, not only which properties must be present."""
         return bool(
             self.properties
             or self.items is not None
             or self.enum is not None
             or self.alternatives
             or self.additional is not None
-            or self.required
         )
 
     @property

@@ -1,0 +1,200 @@
+"""Python-safe identifiers, readable type names, clashes, and identical shapes merged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import Normalise
+from normalise_helpers import codes, field, get_returning, model, openapi, operation, union
+
+from generator import ir
+from generator.normalise.naming import (
+    python_identifier,
+    singular,
+    snake_case,
+    type_name,
+    unique_identifiers,
+)
+
+
+@pytest.mark.parametrize(
+    ("wire", "python"),
+    [
+        ("accountId", "account_id"),
+        ("X-Auth-Email", "x_auth_email"),
+        ("interrupt window.days", "interrupt_window_days"),
+        ("HTTPServer", "http_server"),
+        ("class", "class_"),
+        ("match", "match_"),  # a soft keyword
+        ("0rtt", "zero_rtt"),
+        ("100x", "n100x"),
+        ("_id", "id"),
+        ("$", "value"),
+    ],
+)
+def test_python_identifier(wire: str, python: str) -> None:
+    assert python_identifier(wire) == python
+
+
+def test_type_names_and_singulars() -> None:
+    assert type_name("legacy-jhs_rate-plan") == "LegacyJhsRatePlan"
+    assert type_name("SaaS Application") == "SaaSApplication"
+    assert snake_case("zoneIdentifier") == "zone_identifier"
+    assert singular("days_of_week") == "day_of_week"
+    assert singular("policies") == "policy"
+    assert singular("addresses") == "address"
+    assert singular("status") == "status"
+
+
+def test_unique_identifiers_keep_names_apart_from_aliases() -> None:
+    # `foo_bar` keeps its name; `fooBar` would become `foo_bar` too and gives way.
+    assert unique_identifiers(("fooBar", "foo_bar")) == ("foo_bar_", "foo_bar")
+    assert unique_identifiers(("class", "class_")) == ("class_2", "class_")
+    assert unique_identifiers(("json", "date"), frozenset({"json", "date"})) == ("json_", "date_")
+
+
+def thing(properties: dict[str, Any], **schemas: Any) -> dict[str, Any]:
+    schemas = {"Thing": {"type": "object", "properties": properties}, **schemas}
+    return openapi(
+        {"/things": {"get": get_returning({"$ref": "#/components/schemas/Thing"})}}, schemas
+    )
+
+
+def test_fields_named_like_keywords_builtins_and_each_other(normalised: Normalise) -> None:
+    api, _ = normalised(
+        thing(
+            {
+                "class": {"type": "string"},
+                "json": {"type": "string"},  # would shadow BaseModel.json
+                "date": {"type": "string"},  # would hide the `date` type in annotations
+                "fooBar": {"type": "string"},
+                "foo_bar": {"type": "string"},
+            }
+        )
+    )
+
+    names = {f.wire_name: f.name for f in model(api, "Thing").fields}
+    assert names == {
+        "class": "class_",
+        "json": "json_",
+        "date": "date_",
+        "fooBar": "foo_bar_",
+        "foo_bar": "foo_bar",
+    }
+
+
+def test_component_names_that_shadow_generated_code_get_a_kind_suffix(
+    normalised: Normalise,
+) -> None:
+    schemas = {
+        "Field": {"type": "object", "properties": {"x": {"type": "string"}}},
+        "Literal": {"type": "string", "enum": ["a", "b"]},
+    }
+    api, diagnostics = normalised(
+        thing(
+            {
+                "field": {"$ref": "#/components/schemas/Field"},
+                "lit": {"$ref": "#/components/schemas/Literal"},
+            },
+            **schemas,
+        )
+    )
+
+    assert {m.name for m in api.models} == {"FieldModel", "Thing"}
+    assert [e.name for e in api.enums] == ["LiteralEnum"]
+    assert codes(diagnostics) == []
+
+
+def test_two_inline_shapes_wanting_one_name_are_told_apart_by_context(
+    normalised: Normalise,
+) -> None:
+    # `Thing.owner_info` and the component `ThingOwnerInfo` both want `ThingOwnerInfo`:
+    # the component keeps it, the inline shape takes a name from where it was found.
+    schemas = {
+        "ThingOwnerInfo": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "Other": {
+            "type": "object",
+            "properties": {"ref": {"$ref": "#/components/schemas/ThingOwnerInfo"}},
+        },
+    }
+    inline = {"type": "object", "properties": {"name": {"type": "string"}}}
+    api, diagnostics = normalised(
+        thing({"owner_info": inline, "other": {"$ref": "#/components/schemas/Other"}}, **schemas)
+    )
+
+    owner = field(model(api, "Thing"), "owner_info").type
+    assert owner.name != "ThingOwnerInfo"
+    assert owner.name == "ThingOwnerInfoModel"
+    assert [f.wire_name for f in model(api, "ThingOwnerInfo").fields] == ["id"]
+    assert not any(name[-1].isdigit() for name in (m.name for m in api.models))
+    assert codes(diagnostics) == []
+
+
+def test_components_differing_only_in_spelling_get_distinct_names(normalised: Normalise) -> None:
+    schemas = {
+        "rate-plan": {"type": "object", "properties": {"a": {"type": "string"}}},
+        "rate_plan": {"type": "object", "properties": {"b": {"type": "string"}}},
+    }
+    api, diagnostics = normalised(
+        thing(
+            {
+                "first": {"$ref": "#/components/schemas/rate-plan"},
+                "second": {"$ref": "#/components/schemas/rate_plan"},
+            },
+            **schemas,
+        )
+    )
+
+    names = sorted(m.name for m in api.models if m.name != "Thing")
+    assert names[0] == "RatePlan"
+    assert names[1] in ("ThingFirst", "ThingSecond")  # named from where it is used, no number
+    assert "W211" not in codes(diagnostics)
+
+
+def test_identical_inline_shapes_are_one_model_named_by_what_they_share(
+    normalised: Normalise,
+) -> None:
+    token = {
+        "type": "object",
+        "properties": {"id": {"type": "string"}, "value": {"type": "string"}},
+    }
+    paths = {
+        "/tokens": {
+            "get": get_returning(
+                {"type": "object", "properties": {"token": token}}, operationId="list"
+            ),
+            "post": get_returning(
+                {"type": "object", "properties": {"token": dict(token)}}, operationId="create"
+            ),
+        }
+    }
+    api, _ = normalised(openapi(paths))
+
+    listed = operation(api, "list").responses[0].type
+    created = operation(api, "create").responses[0].type
+    assert listed == created
+    assert listed is not None
+    # `TokensListResponse` and `TokensCreateResponse` share `Tokens...Response`.
+    assert listed.name == "TokensResponse"
+    assert field(model(api, "TokensResponse"), "token").type == ir.TypeRef(
+        "model", "TokensResponseToken"
+    )
+
+
+def test_union_members_are_named_by_what_sets_them_apart(normalised: Normalise) -> None:
+    position = {
+        "oneOf": [
+            {"type": "object", "properties": {"index": {"type": "integer"}}},
+            {"type": "object", "properties": {"before": {"type": "string"}}},
+            {"type": "object", "title": "At the end", "properties": {"after": {"type": "string"}}},
+        ]
+    }
+    api, _ = normalised(thing({"position": position}))
+
+    members = union(api, field(model(api, "Thing"), "position").type.name).members
+    assert [m.name for m in members] == [
+        "ThingPositionIndex",
+        "ThingPositionBefore",
+        "AtTheEnd",
+    ]
