@@ -13,7 +13,8 @@ Modules, in the order the stage uses them:
     enums.py        enum values and member names
     constraints.py  validation keywords that apply to each type
     definitions.py  drafts, placeholders, identical inline shapes merged
-    operations.py   parameters, bodies, responses, payloads, security
+    operations.py   parameters, bodies, responses, payloads
+    security.py     security schemes and requirements
     envelopes.py    Cloudflare's envelope and result_info pagination, by shape
     finalise.py     request/response variants, pruning, names, recursion
     naming.py       identifiers and type names
@@ -40,10 +41,10 @@ Diagnostic codes (warnings: the IR is produced and the operation works, less exa
     W211  a named schema (component name or title) needed a number to be unique
     W212  an anonymous schema needed a number to be unique
     W213  a parameter without a usable name/in (left out) or without schema (typed `any`)
-    W216  an unknown `type` value; ignored
-    W218  a duplicate operationId; numbered
-    W219  a status code that is neither three digits, a range (4XX) nor `default`; kept
-    W220  a success payload the spec leaves free-form (`result: {type: object}`); untyped
+    W214  an unknown `type` value; ignored
+    W215  a duplicate operationId; numbered
+    W216  a status code that is neither three digits, a range (4XX) nor `default`; kept
+    W217  a success payload the spec leaves free-form (`result: {type: object}`); untyped
 
 E005 (missing $ref target) and E006 (pure $ref cycle) come from the loader; here they cost
 the one type (`any`), and are warnings in tolerant mode.
@@ -70,16 +71,11 @@ from .coverage import Coverage, coverage
 from .definitions import Definitions
 from .dump import format_api, format_type
 from .finalise import finalise
-from .operations import (
-    DraftOperation,
-    OperationDrafter,
-    collect_sources,
-    finish_operation,
-    security_schemes,
-)
+from .operations import DraftOperation, OperationDrafter, collect_sources, finish_operation
 from .refs import Context, plain_text
 from .resources import build_tree, place
 from .schemas import SchemaConverter
+from .security import security_schemes
 from .views import Views
 
 __all__ = ["Coverage", "coverage", "format_api", "format_type", "normalise"]

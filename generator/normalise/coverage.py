@@ -4,7 +4,7 @@
 - payload coverage: of the 2xx responses that declare a schema, how many give the caller a
   concrete type once the envelope is unwrapped (not `any`, not a free-form object, nor a
   list, map or union with such a part). Responses whose payload the spec itself leaves
-  free-form (`result: {type: object}`, reported as W220) are counted apart: no generator can
+  free-form (`result: {type: object}`, reported as W217) are counted apart: no generator can
   type them, so `payload_percent` is measured without them and `raw_payload_percent` with;
 - numbered names: types that had a component name or title and still needed a number (W211).
 """
@@ -24,7 +24,7 @@ class Coverage:
     operations: int
     dropped: int
     typed_successes: int  # 2xx responses that declare a schema
-    untyped_in_spec: int  # ... whose payload the spec leaves free-form (W220)
+    untyped_in_spec: int  # ... whose payload the spec leaves free-form (W217)
     concrete_payloads: int  # ... whose payload has a concrete type
     numbered_names: int  # named schemas whose type name needed a number
 
@@ -48,7 +48,7 @@ class Coverage:
             f"typed payloads: {self.concrete_payloads}/{described} "
             f"({self.payload_percent:.1f}%) of the 2xx responses whose payload the spec "
             f"describes; {self.raw_payload_percent:.1f}% of all {self.typed_successes} "
-            f"({self.untyped_in_spec} left free-form by the spec, W220)",
+            f"({self.untyped_in_spec} left free-form by the spec, W217)",
             f"numbered names of named schemas: {self.numbered_names}",
         ]
 
@@ -58,7 +58,7 @@ def coverage(api: ir.Api, diagnostics: list[Diagnostic]) -> Coverage:
     for group in (api.models, api.enums, api.unions):
         definitions.update((d.name, d) for d in group)
     lookup = definitions.get
-    untyped_in_spec = {d.file + d.pointer for d in diagnostics if d.code == "W220"}
+    untyped_in_spec = {d.file + d.pointer for d in diagnostics if d.code == "W217"}
     operations = api.operations()
     typed = vague = concrete = 0
     for operation in operations:

@@ -166,7 +166,6 @@ def format_api(api: ir.Api) -> str:
     if api.dropped:
         lines.append("dropped")
         for dropped in api.dropped:
-            lines.append(
-                f"{_INDENT}{dropped.method} {dropped.path} [{dropped.operation_id}]: {dropped.reason}"
-            )
+            where = f"{dropped.method} {dropped.path} [{dropped.operation_id}]"
+            lines.append(f"{_INDENT}{where}: {dropped.reason}")
     return "\n".join(lines) + "\n"

@@ -28,7 +28,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import ir
-from ..config import Config
 from ..load import Located
 from .definitions import Site
 from .envelopes import pagination, payload_is_concrete, unwrap
@@ -37,6 +36,7 @@ from .naming import RESERVED_ARGUMENT_NAMES, NameTable, python_identifier, snake
 from .refs import Context, plain_text
 from .resources import OperationSource, Placement, path_parameter_names
 from .schemas import SchemaConverter
+from .security import requirements
 
 HTTP_METHODS: dict[str, ir.HttpMethod] = {
     "get": "GET",
@@ -52,6 +52,7 @@ _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 _LOCATION_ORDER = {"path": 0, "query": 1, "header": 2, "cookie": 3}
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 _DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+_PATH_TEMPLATE = re.compile(r"[^{}]*(\{[^{}]+\}[^{}]*)*")  # balanced, not nested
 _STATUS = re.compile(r"[1-5](\d\d|XX)|default")
 _BODY_PREFERENCE = (
     "multipart/form-data",
@@ -138,7 +139,7 @@ def collect_sources(ctx: Context) -> tuple[list[OperationSource], list[ir.Droppe
             unique, numbered = ids.claim([operation_id], separator="_")
             if numbered:
                 ctx.warn(
-                    "W218",
+                    "W215",
                     node,
                     f"operationId {operation_id!r} is used by another operation; "
                     f"this one is {unique!r} here",
@@ -146,9 +147,6 @@ def collect_sources(ctx: Context) -> tuple[list[OperationSource], list[ir.Droppe
                 )
             sources.append(OperationSource(path, method, unique, node, item))
     return sources, dropped
-
-
-_PATH_TEMPLATE = re.compile(r"[^{}]*(\{[^{}]+\}[^{}]*)*")
 
 
 def _drop(
@@ -162,74 +160,6 @@ def _drop(
         "warning" if ctx.tolerant else "error",
     )
     return ir.DroppedOperation(operation_id, method, path, reason, ctx.where(node))
-
-
-def security_schemes(
-    ctx: Context, config: Config
-) -> tuple[tuple[ir.SecurityScheme, ...], tuple[tuple[str, ...], ...]]:
-    """The supported schemes (bearer, basic, apiKey) and the spec's default requirement."""
-    root = ctx.spec.root_node
-    components = root.value.get("components")
-    schemes: list[ir.SecurityScheme] = []
-    if isinstance(components, dict) and isinstance(components.get("securitySchemes"), dict):
-        holder = ctx.child(ctx.child(root, "components"), "securitySchemes")
-        client = snake_case(config.client_name).upper()
-        for name in holder.value:
-            node = ctx.deref(ctx.child(holder, name))
-            if node is None or not isinstance(node.value, dict):
-                continue
-            scheme = _security_scheme(ctx, config, str(name), node, client)
-            if scheme is not None:
-                schemes.append(scheme)
-    known = {s.name for s in schemes}
-    return tuple(schemes), _requirements(ctx, root, known)
-
-
-def _security_scheme(
-    ctx: Context, config: Config, name: str, node: Located, client: str
-) -> ir.SecurityScheme | None:
-    value = node.value
-    kind = value.get("type")
-    http_scheme = str(value.get("scheme", "")).lower()
-    if kind == "http" and http_scheme in ("bearer", "basic"):
-        location, parameter = "header", "Authorization"
-        scheme_kind = http_scheme
-    elif (
-        kind == "apiKey" and value.get("in") in ("header", "query", "cookie") and value.get("name")
-    ):
-        location, parameter, scheme_kind = value["in"], str(value["name"]), "api_key"
-    else:
-        ctx.warn(
-            "W209",
-            node,
-            f"security scheme {name!r} ({kind} {http_scheme}".rstrip() + ") is not supported",
-            "the client cannot authenticate with it; pass credentials with extra_headers.",
-        )
-        return None
-    setting = config.auth.get(name)
-    argument = setting.argument if setting else python_identifier(name)
-    env_var = setting.env_var if setting else f"{client}_{argument.upper().rstrip('_')}"
-    return ir.SecurityScheme(
-        name=name,
-        kind=scheme_kind,  # type: ignore[arg-type]  # one of the three checked above
-        location=location,  # type: ignore[arg-type]
-        parameter_name=parameter,
-        argument=argument,
-        env_var=env_var,
-        doc=plain_text(value.get("description")),
-        pointer=ctx.where(node),
-    )
-
-
-def _requirements(ctx: Context, node: Located, known: set[str]) -> tuple[tuple[str, ...], ...]:
-    """`security` of an operation or the document: alternatives of scheme names."""
-    alternatives = []
-    for requirement in node.value.get("security") or ():
-        if isinstance(requirement, dict):
-            names = tuple(str(n) for n in requirement)
-            if all(n in known for n in names):
-                alternatives.append(names)
-    return tuple(alternatives)
 
 
 class OperationDrafter:
@@ -260,7 +190,7 @@ class OperationDrafter:
         )
         payload, pages = self._payload(source, responses, parameters)
         security = (
-            _requirements(ctx, source.node, self._known_schemes)
+            requirements(source.node.value, self._known_schemes)
             if "security" in value
             else self._default_security
         )
@@ -288,7 +218,7 @@ class OperationDrafter:
     # Parameters ------------------------------------------------------------------------------
 
     def _declared_parameters(self, source: OperationSource) -> dict[tuple[str, str], Located]:
-        """Path-level then operation-level parameters, by (name, in); the operation's win."""
+        """Path-level then operation-level parameters, by (name, in); the operation's prevail."""
         ctx = self._ctx
         found: dict[tuple[str, str], Located] = {}
         for owner in (source.path_item, source.node):
@@ -301,7 +231,8 @@ class OperationDrafter:
                     ctx.warn(
                         "W213",
                         node,
-                        "a parameter needs a string `name` and `in` of path, query, header or cookie",
+                        "a parameter needs a string `name`, and `in` one of path, query, "
+                        "header or cookie",
                         "the parameter is left out.",
                     )
                     continue
@@ -463,7 +394,7 @@ class OperationDrafter:
                 continue
             if not _STATUS.fullmatch(status):
                 ctx.warn(
-                    "W219",
+                    "W216",
                     node,
                     f"unusual status code {raw_status!r}",
                     "use a three-digit code, a range such as 4XX, or default.",
@@ -496,7 +427,7 @@ class OperationDrafter:
     def _note_untyped_payload(
         self, node: Located, schema: Located, body: ir.TypeRef, content_type: str
     ) -> None:
-        """W220 when a success payload is free-form because the spec says no more about it."""
+        """W217 when a success payload is free-form because the spec says no more about it."""
         lookup = self._converter.definition
         unwrapped = unwrap(body, lookup, is_json=is_json(content_type))
         if body.kind == "any" or payload_is_concrete(unwrapped, lookup):
@@ -515,7 +446,7 @@ class OperationDrafter:
         if all(views.is_vague(views.of(part)) for part in parts):
             what = "its result" if unwrapped.kind == "result" else "the body"
             self._ctx.warn(
-                "W220",
+                "W217",
                 node,
                 f"{what} is a free-form value in the spec, so the client returns it untyped",
                 "describe it with properties or a $ref in the response schema.",

@@ -59,7 +59,7 @@ class Context:
         return ("" if node.file is self._root_file else self.display(node.file), node.pointer)
 
     def where(self, node: Located) -> str:
-        """The IR's pointer for a node: `specs/components/common.yaml#/components/schemas/Message`."""
+        """The IR's pointer for a node: `specs/components/common.yaml#/components/schemas/X`."""
         return self.display(node.file) + node.pointer
 
     def warn(self, code: str, node: Located, message: str, hint: str = "") -> None:

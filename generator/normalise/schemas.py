@@ -1,7 +1,9 @@
 """Schemas -> `TypeRef`s, with the models, enums and unions they need recorded as drafts.
 
 One `SchemaConverter` converts every schema of a run and memoises by (file, pointer), so a
-component used by a thousand operations is converted once. What a schema becomes:
+component used by a thousand operations is converted once; inline leaf schemas and inline
+`allOf`s of `$ref`s are memoised by what they say, since they recur verbatim. What a schema
+becomes:
 
 - an object with properties -> a Model (allOf members merged into one flat model);
   `additionalProperties` beside properties -> `Model.additional_properties`, alone -> `map`;
@@ -21,14 +23,15 @@ schema that refers back to itself gets a forward reference by name instead of lo
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from typing import Any
 
 from .. import ir
-from ..load import Located
 from ..diagnostics import SpecError
+from ..load import Located
 from .constraints import constraints_for, format_for
-from .definitions import Definitions, Draft, Site
+from .definitions import DefinitionKind, Definitions, Draft, Site
 from .enums import enum_members, enum_value_type
 from .naming import RESERVED_FIELD_NAMES, singular, unique_identifiers
 from .refs import Context, component_name, is_ref, plain_text
@@ -36,7 +39,12 @@ from .views import SchemaView, Views
 
 ANY = ir.TypeRef("any")
 DEFINITION_KINDS = frozenset({"model", "enum", "union"})
-_SCALARS = frozenset({"string", "integer", "number", "boolean"})
+_SCALARS: dict[str, ir.TypeKind] = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+}
 
 Key = tuple[object, ...]
 MemberType = Callable[[int, Located, Site], ir.TypeRef]
@@ -105,11 +113,8 @@ class SchemaConverter:
         return draft.value if draft is not None else None
 
     def _convert_at(self, node: Located, site: Site, component: str | None) -> ir.TypeRef:
-        key = (
-            (component is None and _leaf_key(node.value))
-            or _composition_key(node, self._ctx)
-            or self._ctx.key(node)
-        )
+        leaf = _leaf_key(node.value) if component is None else None
+        key = leaf or _composition_key(node, self._ctx) or self._ctx.key(node)
         found = self._memo.get(key)
         if found is not None:
             draft = self._building.get(key)
@@ -195,7 +200,7 @@ class SchemaConverter:
                 nullable=view.nullable,
                 constraints=constraints_for("list", view.keywords),
             )
-        scalar: ir.TypeKind = kind  # type: ignore[assignment]  # one of _SCALARS here
+        scalar = _SCALARS[kind]  # views keep only JSON types, and null is apart
         return ir.TypeRef(
             scalar,
             nullable=view.nullable,
@@ -211,9 +216,9 @@ class SchemaConverter:
             changes["nullable"] = True
         if not extra.is_empty():
             merged = {
-                name: value
-                for name in extra.__slots__
-                if (value := getattr(extra, name)) not in (None, False)
+                item.name: value
+                for item in dataclass_fields(extra)
+                if (value := getattr(extra, item.name)) not in (None, False)
             }
             changes["constraints"] = replace(result.constraints, **merged)
         if result.format is None and (fmt := format_for(result.kind, view.keywords)):
@@ -221,16 +226,11 @@ class SchemaConverter:
         return replace(result, **changes) if changes else result
 
     def _start(
-        self, key: Key, kind: ir.TypeKind, site: Site, view: SchemaView, component: str | None
+        self, key: Key, kind: DefinitionKind, site: Site, view: SchemaView, component: str | None
     ) -> Draft:
         """A draft for the definition at `key`, memoised before its members are converted."""
-        draft = self.definitions.start(
-            kind,  # type: ignore[arg-type]  # model / enum / union
-            site,
-            component or view.title,
-            component is not None,
-            view.node,
-        )
+        own_name = component or view.title
+        draft = self.definitions.start(kind, site, own_name, component is not None, view.node)
         self._memo[key] = ir.TypeRef(kind, draft.id)
         self._building[key] = draft
         return draft
@@ -291,8 +291,9 @@ class SchemaConverter:
         return tuple(fields)
 
     def _enum(self, key: Key, view: SchemaView, site: Site, component: str | None) -> ir.TypeRef:
-        nullable = view.nullable or None in view.enum  # type: ignore[operator]
-        values = [v for v in view.enum or () if v is not None]
+        listed = view.enum or []
+        nullable = view.nullable or None in listed
+        values = [v for v in listed if v is not None]
         if not values:
             return ir.TypeRef("null")
         value_type = None

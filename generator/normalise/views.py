@@ -131,7 +131,7 @@ class Views:
             if not extra:
                 return self.of(target)
             # 3.1 allows description and friends beside a $ref; 3.0 specs put them there too.
-            return _overlay(replace(self.of(target), alias=node_without_siblings(node)), extra)
+            return _overlay(replace(self.of(target), alias=target), extra)
         schema = node.value
         if not isinstance(schema, dict):
             return SchemaView(node)
@@ -161,7 +161,7 @@ class Views:
             unknown = sorted(set(names) - _JSON_TYPES)
             if unknown:
                 ctx.warn(
-                    "W216",
+                    "W214",
                     node,
                     f"unknown type {', '.join(map(repr, unknown))}",
                     "use one of string, integer, number, boolean, array, object, null.",
@@ -278,11 +278,6 @@ class Views:
         return self.is_vague(view) or (
             not view.has_structure and not view.keywords and view.types is not None
         )
-
-
-def node_without_siblings(node: Located) -> Located:
-    """The `$ref` alone, so converting it does not see the siblings again."""
-    return Located(node.file, node.pointer, {"$ref": node.value["$ref"]})
 
 
 def _annotate(view: SchemaView, schema: dict[str, Any]) -> None:

@@ -321,3 +321,21 @@ def test_a_variant_used_alone_takes_the_original_name(normalised: Normalise) -> 
 
     assert [m.name for m in api.models] == ["Note"]
     assert [f.wire_name for f in model(api, "Note").fields] == ["text"]
+
+
+def test_ref_siblings_in_31_describe_and_narrow(normalised: Normalise) -> None:
+    schemas = {
+        "Base": {"type": "object", "properties": {"result": {"type": "object"}}},
+        "Route": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "RouteResponse": {
+            "allOf": [
+                ref("Base"),
+                {"properties": {"result": {**ref("Route"), "description": "The route."}}},
+            ]
+        },
+    }
+    api, diagnostics = normalised(returning(ref("RouteResponse"), schemas, version="3.1.0"))
+
+    result = field(model(api, "RouteResponse"), "result")
+    assert (result.type, result.doc) == (ir.TypeRef("model", "Route"), "The route.")
+    assert codes(diagnostics) == []
