@@ -106,9 +106,11 @@ class _BaseClient:
         self._retry = RetryPolicy(max_retries, retry_non_idempotent, clock or Clock())
         self._auth_headers: Mapping[str, str] = dict(auth_headers or {})
         self._default_headers: Mapping[str, str] = dict(default_headers or {})
-        # Merged once here; httpx.Headers makes later names replace earlier ones whatever
+        # Every request's headers, merged once: httpx's own per-request merge (build_request)
+        # was a third of the client's overhead. Later names replace earlier ones, whatever
         # their case.
-        self._headers = httpx.Headers({"Accept": "application/json", "User-Agent": self.user_agent})
+        self._headers = httpx.Headers(self._http.headers)
+        self._headers.update({"Accept": "application/json", "User-Agent": self.user_agent})
         self._headers.update(self._auth_headers)
         self._headers.update(self._default_headers)
 
@@ -212,13 +214,15 @@ class _BaseClient:
                 raise InvalidArgumentError("extra_body", "The request body is not an object")
 
         timeout = options.get("timeout", NOT_GIVEN)
+        timeout = self.timeout if isinstance(timeout, NotGiven) else timeout
         encoded_body = _encode_body(endpoint.content_type, body, body_name)
-        request = self._http.build_request(
+        request = httpx.Request(
             endpoint.method,
             self.base_url + path,
             params=_encode_query(query) if query else None,
             headers=headers,
-            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            cookies=self._http.cookies or None,
+            extensions={"timeout": httpx.Timeout(timeout).as_dict()},
             **encoded_body,
         )
         if "content" in encoded_body:
@@ -236,9 +240,10 @@ class SyncAPIClient(_BaseClient):
         timeout: the timeout of each attempt in seconds, or an `httpx.Timeout`; None waits forever.
         max_retries: how often a failed idempotent request is retried.
         default_headers: headers sent with every request.
-        http_client: an `httpx.Client` to send with (proxies, transports, ...); its `base_url`
-            is not used. The caller keeps ownership and closes it; by default the client creates
-            and closes its own.
+        http_client: an `httpx.Client` to send with (proxies, transports, auth, event hooks,
+            cookies, ...). Its headers are read once, here; its `base_url` and `params` are not
+            used. The caller keeps ownership and closes it; by default the client creates and
+            closes its own.
         validate_requests: check arguments against the spec's constraints before sending.
         retry_non_idempotent: retry POST and PATCH requests too.
         clock: the time source retries use; tests pass a fake one.
@@ -249,9 +254,9 @@ class SyncAPIClient(_BaseClient):
     def __init__(
         self, *, http_client: httpx.Client | None = None, **options: Unpack[ClientOptions]
     ) -> None:
-        super().__init__(**options)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(follow_redirects=True)
+        super().__init__(**options)
 
     def request(
         self,
@@ -323,9 +328,9 @@ class AsyncAPIClient(_BaseClient):
     def __init__(
         self, *, http_client: httpx.AsyncClient | None = None, **options: Unpack[ClientOptions]
     ) -> None:
-        super().__init__(**options)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(follow_redirects=True)
+        super().__init__(**options)
 
     async def request(
         self,

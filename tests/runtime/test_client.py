@@ -79,6 +79,23 @@ def test_default_headers_user_agent_and_accept() -> None:
     assert headers["User-Agent"].startswith("FakeCloudflare/Python 3.")
 
 
+def test_a_supplied_http_client_keeps_its_headers_cookies_and_hooks() -> None:
+    api = FakeAPI(envelope(CONNECTOR))
+    hooked: list[str] = []
+    http = httpx.Client(
+        transport=httpx.MockTransport(api._handle),
+        headers={"X-Proxy-Token": "p"},
+        cookies={"session": "s1"},
+        event_hooks={"request": [lambda request: hooked.append(request.method)]},
+    )
+    with FakeCloudflare(base_url=BASE_URL, http_client=http) as client:
+        client.connectors.update("c1", account_id="a1")
+
+    headers = api.requests[0].headers
+    assert (headers["X-Proxy-Token"], headers["Cookie"]) == ("p", "session=s1")
+    assert hooked == ["PUT"]
+
+
 def test_extra_headers_replace_defaults_whatever_their_case() -> None:
     api = FakeAPI(envelope(CONNECTOR))
     with api.client(auth_headers={"Authorization": "Bearer a"}) as client:
