@@ -449,8 +449,13 @@ def _encode_query(query: Mapping[str, object]) -> dict[str, str | list[str]]:
     return params
 
 
+@runtime_checkable
+class _Readable(Protocol):
+    def read(self) -> bytes | str: ...
+
+
 def _encode_body(content_type: str, body: object, name: str) -> dict[str, Any]:
-    """The `httpx.Client.build_request` keyword arguments that carry `body`.
+    """The `httpx.Request` keyword arguments that carry `body`.
 
     `name` is the argument the body came from, for error messages.
     """
@@ -472,11 +477,6 @@ def _encode_body(content_type: str, body: object, name: str) -> dict[str, Any]:
         # Read whole, so that a retry sends the same bytes again.
         return {"content": body.read()}
     raise InvalidArgumentError(name, f"A {content_type} body must be bytes, str or a binary file")
-
-
-@runtime_checkable
-class _Readable(Protocol):
-    def read(self) -> bytes | str: ...
 
 
 def _multipart_parts(body: Mapping[str, object]) -> list[tuple[str, object]]:

@@ -28,6 +28,8 @@ T = TypeVar("T")
 
 
 class _BasePage(Generic[T]):
+    """What both page classes share: the items and deciding which page comes next."""
+
     items: list[T]
     """This page's items."""
     result_info: ResultInfo | None
@@ -62,10 +64,8 @@ class _BasePage(Generic[T]):
             current = given if isinstance(given, int) else 1
         if info.total_pages is not None and current >= info.total_pages:
             return None
-        if (
-            info.total_count is not None
-            and self._items_before + len(self.items) >= info.total_count
-        ):
+        items_seen = self._items_before + len(self.items)
+        if info.total_count is not None and items_seen >= info.total_count:
             return None
         return {**self._arguments, page_argument: current + 1}
 
