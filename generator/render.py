@@ -69,8 +69,11 @@ def escape(text: str, context: EscapeContext) -> str:
             literal = '"' + literal[1:-1].replace("\\'", "'") + '"'
         return literal
     text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).replace("\\", "\\\\")
-    text = _CONTROL.sub(_control_escape, text).replace('"""', '\\"\\"\\"')
-    if text.endswith('"'):
+    text = _CONTROL.sub(_control_escape, text).replace('"""', '\\"\\"\\"').strip()
+    # a quote at either edge would run into the docstring's own quotes
+    if text.startswith('"'):
+        text = "\\" + text
+    if text.endswith('"') and (len(text) - len(text[:-1].rstrip("\\"))) % 2 == 1:
         text = text[:-1] + '\\"'
     return text
 
@@ -98,11 +101,13 @@ def py_literal(value: ir.JsonValue) -> str:
 # Docstrings
 
 
-_KEEP_LINE = re.compile(r"\s|[-*+>|#]|\d+[.)]\s")
+_KEEP_LINE = re.compile(r"\s|[>|]")  # indented code, quotes, tables: kept as written
+_ITEM = re.compile(r"([-*+]|\d+[.)]|#+)\s")  # list items and headings: a line each, wrapped
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Wrap prose to `width`; lists, tables, headings, quotes and code blocks stay as written."""
+    """Wrap prose to `width`: paragraphs joined and filled, list items and headings filled with a
+    hanging indent; code blocks, indented lines, quotes and tables stay as written."""
     lines: list[str] = []
     paragraph: list[str] = []
     in_fence = False
@@ -125,6 +130,19 @@ def _wrap(text: str, width: int) -> list[str]:
         elif in_fence or _KEEP_LINE.match(line):
             flush()
             lines.append(line)
+        elif item := _ITEM.match(line):
+            flush()
+            hanging = " " * (item.end() if item.group(1)[0] != "#" else 0)
+            lines.extend(
+                textwrap.wrap(
+                    line,
+                    width,
+                    subsequent_indent=hanging,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+                or [line]
+            )
         else:
             paragraph.append(line.strip())
     flush()
@@ -148,7 +166,7 @@ def docstring(text: str, indent: int = 0, args: Sequence[tuple[str, str]] = ()) 
     escaped = escape(text, "doc").strip()
     # the first line shares its line with the opening quotes
     lines = _wrap(escaped, LINE_LENGTH - indent - 3)
-    if len(lines) == 1 and not args and indent + len(lines[0]) + 6 > LINE_LENGTH:
+    if len(lines) == 1 and not args and indent + len(lines[0]) + 7 > LINE_LENGTH:
         # black keeps a one-line docstring on one line however long: make it two
         lines = _wrap(escaped, LINE_LENGTH - indent - 6)
     if args:
@@ -166,10 +184,14 @@ def docstring(text: str, indent: int = 0, args: Sequence[tuple[str, str]] = ()) 
                 )
     if not lines:
         return ""
-    if len(lines) == 1 and indent + len(lines[0]) + 6 <= LINE_LENGTH:
-        return f'"""{lines[0]}"""'
+    # black pads a final quote from the closing quotes
+    padding = " " if lines[0].endswith('"') else ""
+    if len(lines) == 1 and indent + len(lines[0]) + len(padding) + 6 <= LINE_LENGTH:
+        return f'"""{lines[0]}{padding}"""'
     pad = " " * indent
-    body = "".join(f"{pad}{line}\n" if line else "\n" for line in lines[1:])
+    # the body's common indentation is the docstring's own, as black (and inspect) see it
+    body_lines = textwrap.dedent("\n".join(lines[1:])).split("\n")
+    body = "".join(f"{pad}{line}\n" if line else "\n" for line in body_lines)
     return f'"""{lines[0]}\n{body}{pad}"""'
 
 
@@ -207,6 +229,7 @@ class Group:
     separator: str = ","
     optional_parens: bool = False  # head ends in "(" and tail is ")", left out on one line
     signature: bool = False  # a def's parameters: black gives a lone one a trailing comma
+    expression: bool = False  # parentheses around one expression, which takes no comma
 
     def flat(self) -> str:
         inner = self._joiner().join(flat(item) for item in self.items)
@@ -237,7 +260,10 @@ class Group:
             lines = [layout(item, depth) for item in self.items]
             body = f"\n{pad}{INDENT}{self.separator} ".join(lines)
             return f"{self.head}\n{pad}{INDENT}{body}\n{pad}{self.tail}"
-        body = "".join(f"{pad}{INDENT}{layout(item, depth, 1)},\n" for item in self.items)
+        comma = "" if self.expression else ","
+        body = "".join(
+            f"{pad}{INDENT}{layout(item, depth, len(comma))}{comma}\n" for item in self.items
+        )
         return f"{self.head}\n{body}{pad}{self.tail}"
 
     def _joiner(self) -> str:
@@ -1048,7 +1074,10 @@ class Code:
                     f"page_argument={escape(operation.pagination.page_parameter, 'str')}"
                 )
         where.imports.local("_endpoint", "Endpoint")
-        return Group(f"{method.constant} = Endpoint[{result}](", options, ")").layout()
+        # annotated rather than `Endpoint[T](...)`: a frozen, slotted dataclass refuses the
+        # `__orig_class__` that calling a subscripted generic sets
+        head = f"{method.constant}: Endpoint[{result}] = Endpoint("
+        return Group(head, options, ")").layout()
 
     @staticmethod
     def _unwrap(payload: ir.Payload) -> str | None:
@@ -1104,7 +1133,8 @@ class Code:
             return line
         # black puts a long annotation with a default in parentheses of its own
         members = Group("", _top_level_parts(annotation), "", separator="|")
-        return Group(f"{argument.name}: (", [members], f"){default}").layout(2 * len(INDENT), 1)
+        parenthesized = Group(f"{argument.name}: (", [members], f"){default}", expression=True)
+        return parenthesized.layout(2 * len(INDENT), 1)
 
     def call(self, method: Method, is_async: bool) -> str:
         """The body of a method: hand the arguments to the client."""

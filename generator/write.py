@@ -53,8 +53,7 @@ class Changes:
         rows = [("added", path) for path in self.added]
         rows += [("changed", path) for path in self.changed]
         rows += [("removed", path) for path in self.removed]
-        width = max((len(status) for status, _ in rows), default=0)
-        return [f"{status:<{width}}  {path}" for status, path in sorted(rows, key=_by_path)]
+        return [f"{status:<7}  {path}" for status, path in sorted(rows, key=_by_path)]
 
 
 def _by_path(row: tuple[str, PurePosixPath]) -> tuple[str, str]:
