@@ -11,9 +11,8 @@ Runs once, after every operation's types have been converted:
    taking its first free candidate: its component name or title; for a shape found in
    several places, what their names share (`...CreateResponse` and `...GetResponse` ->
    `...Response`); names from where it was found (`Connector` + `days_of_week` ->
-   `ConnectorDaysOfWeek`); then a kind suffix
-   (`FieldModel`), and only as a last resort a number (W211 when the schema has a component
-   name or title, W212 when it is anonymous).
+   `ConnectorDaysOfWeek`); then a kind suffix (`FieldModel`); and only as a last resort a
+   number (W211 when the schema has a component name or title, W212 when it is anonymous).
 4. `Model.recursive` from the strongly connected parts of the reference graph.
 5. Every `TypeRef` rewritten from placeholder to final name.
 """
@@ -21,8 +20,8 @@ Runs once, after every operation's types have been converted:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
 from dataclasses import replace
+from itertools import chain
 
 from .. import ir
 from .definitions import Definition, Definitions, Draft
@@ -155,19 +154,26 @@ def finalise(
     return Finalised(values, request, response, final)
 
 
-def _reachable(drafts: dict[str, Draft], start: Iterable[str]) -> list[str]:
-    """Every draft reachable from `start`, in the order first reached."""
+def _walk(start: Iterable[str], neighbours: Callable[[str], Iterable[str]]) -> list[str]:
+    """Every node reachable from `start` (itself included), in the order first reached."""
     seen: dict[str, None] = {}
     stack = list(start)
     while stack:
-        draft_id = stack.pop()
-        if draft_id in seen or draft_id not in drafts:
-            continue
-        seen[draft_id] = None
-        value = drafts[draft_id].value
-        if value is not None:
-            stack.extend(references(value))
+        node = stack.pop()
+        if node not in seen:
+            seen[node] = None
+            stack.extend(neighbours(node))
     return list(seen)
+
+
+def _reachable(drafts: dict[str, Draft], start: Iterable[str]) -> list[str]:
+    """Every draft reachable from `start` through the definitions' references."""
+
+    def referenced(draft_id: str) -> Iterable[str]:
+        value = drafts[draft_id].value
+        return [r for r in references(value) if r in drafts] if value is not None else ()
+
+    return _walk((d for d in start if d in drafts), referenced)
 
 
 def _variants(
@@ -185,51 +191,26 @@ def _variants(
         for used in references(value) if value is not None else ():
             users.setdefault(used, []).append(draft_id)
     # Everything that contains a differing model differs too.
-    needs = _reachable_in(users, differing)
+    needs = _walk(differing, lambda draft_id: users.get(draft_id, ()))
     variants = {draft_id: definitions.new_id() for draft_id in sorted(needs, key=_order(drafts))}
     for original, variant in variants.items():
         base = drafts[original]
         value = base.value
+        assert value is not None, "every reachable draft is finished"
         if isinstance(value, ir.Model):
-            value = replace(
-                value,
-                name=variant,
-                fields=tuple(
-                    _rename_field(f, variants) for f in value.fields if not getattr(f, flag)
-                ),
-                additional_properties=(
-                    rename_type(value.additional_properties, variants)
-                    if value.additional_properties is not None
-                    else None
-                ),
-            )
-        elif isinstance(value, ir.Union):
-            value = _rename_definition(value, variants, variant)
-        definitions.add(
-            Draft(
-                variant,
-                base.kind,
-                base.order,
-                "",
-                False,
-                base.node,
-                variant_of=original,
-                variant_suffix=suffix,
-            ),
-            value,  # type: ignore[arg-type]  # a finished model or union
+            value = replace(value, fields=tuple(f for f in value.fields if not getattr(f, flag)))
+        draft = Draft(
+            id=variant,
+            kind=base.kind,
+            order=base.order,
+            own_name="",
+            component=False,
+            node=base.node,
+            variant_of=original,
+            variant_suffix=suffix,
         )
+        definitions.add(draft, _rename_definition(value, variants, variant))
     return variants
-
-
-def _reachable_in(edges: dict[str, list[str]], start: list[str]) -> set[str]:
-    seen: set[str] = set()
-    stack = list(start)
-    while stack:
-        node = stack.pop()
-        if node not in seen:
-            seen.add(node)
-            stack.extend(edges.get(node, ()))
-    return seen
 
 
 def _order(drafts: dict[str, Draft]) -> Callable[[str], tuple[int, int]]:
