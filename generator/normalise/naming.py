@@ -200,8 +200,13 @@ def singular(word: str) -> str:
     return "_".join(words)
 
 
+_SAME_IN_THE_SINGULAR = frozenset({"series", "species", "news", "headquarters"})
+
+
 def _singular_word(word: str) -> str:
     lower = word.lower()
+    if lower in _SAME_IN_THE_SINGULAR:
+        return word
     if lower.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if lower.endswith(("sses", "xes", "ches", "shes")):

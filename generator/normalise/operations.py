@@ -385,10 +385,14 @@ class OperationDrafter:
         if not isinstance(source.node.value.get("responses"), dict):
             return []
         holder = ctx.child(source.node, "responses")
-        statuses = [str(s) for s in holder.value]
+        statuses = [str(s).upper() if str(s) != "default" else "default" for s in holder.value]
+        # The first success and the first error are named `...Response` / `...Error`; the
+        # others add their status (`...Response202`).
+        errors = sorted(s for s in statuses if _is_error(s, statuses))
+        successes = sorted(s for s in statuses if not _is_error(s, statuses))
+        plain = {group[0] for group in (successes, errors) if group}
         responses = []
-        for raw_status in holder.value:
-            status = str(raw_status).upper() if str(raw_status) != "default" else "default"
+        for raw_status, status in zip(holder.value, statuses):
             node = ctx.deref(ctx.child(holder, raw_status))
             if node is None or not isinstance(node.value, dict):
                 continue
@@ -400,12 +404,12 @@ class OperationDrafter:
                     "use a three-digit code, a range such as 4XX, or default.",
                 )
             content_type, media, schema = self._media(node)
-            is_error = status[0] in "45" or (status == "default" and len(statuses) > 1)
+            is_error = _is_error(status, statuses)
             response_type = None
             if content_type is not None:
                 role = "error" if is_error else "response"
-                if len([s for s in statuses if s.startswith("2")]) > 1 and not is_error:
-                    role = f"response_{status.lower()}"
+                if status not in plain:
+                    role += "_" + status.lower()
                 response_type = self._converter.convert(schema, Site(None, (*words, role)))
                 if status.startswith("2") and schema is not None:
                     self._note_untyped_payload(node, schema, response_type, content_type)
@@ -479,6 +483,11 @@ class OperationDrafter:
         )
         pointer = self._ctx.where(source.node)
         return payload, pagination(unwrapped, source.method, parameters, lookup, pointer)
+
+
+def _is_error(status: str, statuses: list[str]) -> bool:
+    """4xx and 5xx are errors, and `default` when other statuses are declared beside it."""
+    return status[:1] in ("4", "5") or (status == "default" and len(statuses) > 1)
 
 
 def _example(value: dict[str, Any], view: Any) -> tuple[Any, bool]:

@@ -139,22 +139,20 @@ def place(ctx: Context, config: Config, sources: list[OperationSource]) -> list[
             parts = parts[len(prefixes[prefix]) :]
         resource = tuple(r for r in map(_resource_segment, parts) if r is not None)
         on_item = bool(parts) and is_parameter(parts[-1])
-        owners = tuple(
-            parts[i - 1] if i > 0 else "" for i, part in enumerate(parts) if is_parameter(part)
-        )
-        names = [part[1:-1] for part in parts if is_parameter(part)]
-        label = labels[prefix] if prefix >= 0 else ""
-        facts.append(_Facts(prefix, label, on_item, owners, names[-1] if names else ""))
+        at = [i for i, part in enumerate(parts) if is_parameter(part)]
+        owners = tuple(parts[i - 1] if i > 0 else "" for i in at)
+        last = parts[at[-1]][1:-1] if at else ""
+        facts.append(_Facts(prefix, labels[prefix] if prefix >= 0 else "", on_item, owners, last))
         name = "get" if source.method == "GET" and on_item else "list"
         if source.method != "GET":
             name = _DEFAULT_NAMES.get(source.method, source.method.lower())
-        resource, name = _override(ctx, config, source, resource or ("root",), name)
+        resource, name = _override(config, source, resource or ("root",), name)
         placements.append(Placement(resource, name, renames))
     return _resolve_collisions(ctx, sources, placements, facts)
 
 
 def _override(
-    ctx: Context, config: Config, source: OperationSource, resource: tuple[str, ...], name: str
+    config: Config, source: OperationSource, resource: tuple[str, ...], name: str
 ) -> tuple[tuple[str, ...], str]:
     """Apply `x-codegen-name`, then `config.method_names`: "method" or "resource.path.method"."""
     for override in (

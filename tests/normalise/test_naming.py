@@ -45,6 +45,7 @@ def test_type_names_and_singulars() -> None:
     assert singular("policies") == "policy"
     assert singular("addresses") == "address"
     assert singular("status") == "status"
+    assert singular("time_series") == "time_series"
 
 
 def test_unique_identifiers_keep_names_apart_from_aliases() -> None:
