@@ -339,3 +339,29 @@ def test_ref_siblings_in_31_describe_and_narrow(normalised: Normalise) -> None:
     result = field(model(api, "RouteResponse"), "result")
     assert (result.type, result.doc) == (ir.TypeRef("model", "Route"), "The route.")
     assert codes(diagnostics) == []
+
+
+def test_docs_are_plain_text_and_pointers_name_the_file(normalised: Normalise) -> None:
+    described = {
+        "type": "object",
+        "description": "First   line\n  continues here.\n\n\nSecond paragraph.\n",
+        "properties": {"id": {"type": "string", "description": "  The id. "}},
+    }
+    files = {"components/common.yaml": {"components": {"schemas": {"Thing": described}}}}
+    document = openapi(
+        {
+            "/things": {
+                "get": get_returning({"$ref": "components/common.yaml#/components/schemas/Thing"})
+            }
+        }
+    )
+    api, _ = normalised(document, files=files)
+
+    thing = model(api, "Thing")
+    assert thing.doc == "First line continues here.\n\nSecond paragraph."
+    assert field(thing, "id").doc == "The id."
+    assert thing.pointer == "components/common.yaml#/components/schemas/Thing"
+    assert field(thing, "id").pointer == (
+        "components/common.yaml#/components/schemas/Thing/properties/id"
+    )
+    assert operation(api, "op").pointer == "openapi.yaml#/paths/~1things/get"
