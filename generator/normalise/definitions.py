@@ -37,6 +37,8 @@ class Site:
 
 @dataclass(slots=True)
 class Draft:
+    """A model, enum or union being built, or built and waiting for its name."""
+
     id: str  # the placeholder `TypeRef.name` holds until names are given
     kind: DefinitionKind
     order: int  # when conversion started; owners start before what they contain
@@ -98,8 +100,12 @@ class Definitions:
         """Forget a draft that turned out not to need a definition (a one-member union)."""
         del self.drafts[draft.id]
 
-    def add_site(self, id: str, site: Site) -> None:
-        draft = self.drafts.get(id)
+    def add_site(self, draft_id: str, site: Site) -> None:
+        """Note another place a definition is used, for naming it if its own name is taken.
+
+        A few are enough: a component used a thousand times needs no thousand candidates.
+        """
+        draft = self.drafts.get(draft_id)
         if draft is not None and len(draft.sites) < 8 and site not in draft.sites:
             draft.sites.append(site)
 

@@ -8,6 +8,7 @@ one type, not the whole run, and it formats the `file#/pointer` strings the IR c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,7 @@ class Context:
 
     def key(self, node: Located) -> tuple[str, str]:
         """A dictionary key for a node: its file and pointer."""
-        return ("" if node.file is self._root_file else self.display(node.file), node.pointer)
+        return (self.file_key(node.file), node.pointer)
 
     def where(self, node: Located) -> str:
         """The IR's pointer for a node: `specs/components/common.yaml#/components/schemas/X`."""
@@ -101,15 +102,7 @@ class Context:
             target = None
             for diagnostic in error.diagnostics:
                 if self.tolerant:
-                    diagnostic = Diagnostic(
-                        diagnostic.file,
-                        diagnostic.line,
-                        diagnostic.code,
-                        diagnostic.pointer,
-                        diagnostic.message,
-                        diagnostic.hint,
-                        "warning",
-                    )
+                    diagnostic = replace(diagnostic, severity="warning")
                 self.diagnostics.append(diagnostic)
         self._targets[key] = target
         return target
