@@ -23,22 +23,29 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from functools import cache
 from importlib.metadata import version
-
-import black
-from black.mode import Mode, TargetVersion
-from black.parsing import InvalidInput
-from black.report import NothingChanged
+from typing import TYPE_CHECKING
 
 from .render import LINE_LENGTH
 
+if TYPE_CHECKING:
+    from black.mode import Mode
+
 DEFAULT_CACHE_DIR = Path(".cache/black")
-MODE = Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
 # Below this much uncached source, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD_BYTES = 256 * 1024
 CHUNKS_PER_WORKER = 4
 
-_KEY_PREFIX = f"black {version('black')}\n{MODE!r}\n".encode()
+# black is imported on first use: most runs trust every file and need none of it
+_KEY_PREFIX = f"black {version('black')}\npy311, line length {LINE_LENGTH}\n".encode()
+
+
+@cache
+def black_mode() -> Mode:
+    from black.mode import Mode, TargetVersion
+
+    return Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
 
 
 class FormatError(Exception):
@@ -118,8 +125,13 @@ def cache_key(text: str) -> str:
 
 
 def format_source(path: PurePosixPath, text: str) -> str:
+    """`text` as black writes it."""
+    import black
+    from black.parsing import InvalidInput
+    from black.report import NothingChanged
+
     try:
-        return black.format_file_contents(text, fast=True, mode=MODE)
+        return black.format_file_contents(text, fast=True, mode=black_mode())
     except NothingChanged:
         return text
     except InvalidInput as error:
@@ -140,6 +152,7 @@ def _format_all(
     if workers == 1 or size < PARALLEL_THRESHOLD_BYTES:
         return _format_chunk(list(pending.items()))
     chunks = _balanced_chunks(pending, workers * CHUNKS_PER_WORKER)
+    black_mode()  # imported here, before the workers fork, rather than once in each
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return [item for done in pool.map(_format_chunk, chunks) for item in done]
 

@@ -27,8 +27,6 @@ from .format import FormatError, format_files
 from .load import LoadedSpec, load_spec
 from .normalise import coverage, format_api, format_type, normalise
 from .render import RenderError, render
-from .validate import DEFAULT_CACHE_DIR as VALIDATE_CACHE_DIR
-from .validate import validate_spec
 from .write import WriteError, write_tree
 
 # The spec a forked validation process reads: set before the fork, so it is never pickled.
@@ -138,9 +136,12 @@ def _validation_beside(
 
 def _validate_forked(tolerant: bool) -> tuple[list[Diagnostic], float]:
     """The diagnostics, and how long finding them took."""
+    # imported here, in the forked process: the validator's imports alone take half a second
+    from .validate import DEFAULT_CACHE_DIR, validate_spec
+
     assert _FORKED_SPEC is not None, "set before the fork"
     started = time.perf_counter()
-    found = validate_spec(_FORKED_SPEC, tolerant=tolerant, cache_dir=VALIDATE_CACHE_DIR)
+    found = validate_spec(_FORKED_SPEC, tolerant=tolerant, cache_dir=DEFAULT_CACHE_DIR)
     return found, time.perf_counter() - started
 
 

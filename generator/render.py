@@ -13,6 +13,8 @@ modules never import each other: no import cycles, by construction.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import keyword
 import re
@@ -50,6 +52,7 @@ class RenderError(Exception):
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # wire names and docs recur across sync/async and modules
 def escape(text: str, context: EscapeContext) -> str:
     """Make spec text safe for one place in Python source.
 
@@ -157,7 +160,8 @@ def _fill(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
-def docstring(text: str, indent: int = 0, args: Sequence[tuple[str, str]] = ()) -> str:
+@functools.lru_cache(maxsize=1 << 10)  # a method's sync and async twins share theirs
+def docstring(text: str, indent: int = 0, args: tuple[tuple[str, str], ...] = ()) -> str:
     """The docstring for spec text, laid out as black leaves it; "" when there is nothing to say.
 
     `args` adds a Google-style `Args:` section, one (name, description) per argument. Body lines
@@ -757,7 +761,7 @@ def field_line(
         python_name += "_"
     options = []
     if not required:
-        if "None" not in annotation.split(" | "):
+        if "None" not in _top_level_parts(annotation):
             annotation += " | None"
         options.append("None")
     if python_name != key:
@@ -765,21 +769,54 @@ def field_line(
         options += [f"validation_alias={literal}", f"serialization_alias={literal}"]
     if constraints:
         options.append(constraints)
-    head = f"{python_name}: {annotation}"
-    if options == ["None"] and len(INDENT) + len(head) + 7 > LINE_LENGTH:
-        # as black splits an overlong `name: annotation = None`
-        if len(INDENT) + len(head) + 4 <= LINE_LENGTH:
-            text = f"{head} = (\n{INDENT * 2}None\n{INDENT})"
-        else:
-            text = f"{python_name}: (\n{INDENT * 2}{annotation}\n{INDENT}) = None"
-    elif options == ["None"]:
-        text = f"{head} = None"
-    elif options:
+    value: Group | str = "None"
+    if options != ["None"]:
         imports.add("pydantic", "Field")
-        text = Group(f"{head} = Field(", options, ")").layout(len(INDENT))
-    else:
-        text = head
-    return FieldLine(text, doc)
+        value = Group("Field(", options, ")")
+    text = annotated_assignment(python_name, annotation, value, len(INDENT)) if options else None
+    return FieldLine(text or f"{python_name}: {annotation}", doc)
+
+
+def annotated_assignment(name: str, annotation: str, value: Group | str, indent: int) -> str:
+    """`name: annotation = value`, split the way black splits it when it is too long.
+
+    In black's order: inside the value's brackets; the value in parentheses of its own; the
+    annotation in parentheses (a union) or split inside its brackets (a subscript). Past that,
+    the line is left long, and the format stage hands the file to black.
+    """
+    pad = " " * indent
+    head = f"{name}: {annotation} = "
+    value_text = flat(value)
+    if indent + len(head) + len(value_text) <= LINE_LENGTH:
+        return head + value_text
+    if isinstance(value, Group) and indent + len(head) + len(value.head) <= LINE_LENGTH:
+        return dataclasses.replace(value, head=head + value.head).layout(indent)
+    inner = indent + len(INDENT)
+    if indent + len(head) + 1 <= LINE_LENGTH:
+        return f"{head}(\n{pad}{INDENT}{layout(value, inner)}\n{pad})"
+    tail: Group | str = f") = {value_text}"
+    if isinstance(value, Group):
+        tail = dataclasses.replace(value, head=f") = {value.head}")
+    if len(_top_level_parts(annotation)) > 1 and inner + len(annotation) <= LINE_LENGTH:
+        return f"{name}: (\n{pad}{INDENT}{annotation}\n{pad}{layout(tail, indent)}"
+    subscript = _subscript(annotation)
+    if subscript is not None and inner + len(subscript[1]) <= LINE_LENGTH:
+        base, items = subscript
+        return f"{name}: {base}[\n{pad}{INDENT}{items}\n{pad}]{layout(tail, indent)[1:]}"
+    return head + value_text
+
+
+def _subscript(annotation: str) -> tuple[str, str] | None:
+    """("dict", "str, Model") for "dict[str, Model]"; None for anything but one subscript."""
+    start = annotation.find("[")
+    if start <= 0 or not annotation.endswith("]") or len(_top_level_parts(annotation)) > 1:
+        return None
+    depth = 0
+    for index, char in enumerate(annotation):
+        depth += (char == "[") - (char == "]")
+        if depth == 0 and index >= start and index != len(annotation) - 1:
+            return None  # the first bracket closes before the end: `A[x] | ...` or `A[x][y]`
+    return annotation[:start], annotation[start + 1 : -1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1006,7 +1043,9 @@ class Code:
         if extra is not None and extra.kind != "any":
             where.imports.add("pydantic", "Field")
             annotation = self.types.annotation(extra, where)
-            text = f"__pydantic_extra__: dict[str, {annotation}] = Field(init=False)"
+            text = annotated_assignment(
+                "__pydantic_extra__", f"dict[str, {annotation}]", "Field(init=False)", len(INDENT)
+            )
             lines.append(FieldLine(text, "The keys beyond the declared fields."))
         return lines
 
@@ -1076,8 +1115,8 @@ class Code:
         where.imports.local("_endpoint", "Endpoint")
         # annotated rather than `Endpoint[T](...)`: a frozen, slotted dataclass refuses the
         # `__orig_class__` that calling a subscripted generic sets
-        head = f"{method.constant}: Endpoint[{result}] = Endpoint("
-        return Group(head, options, ")").layout()
+        call = Group("Endpoint(", options, ")")
+        return annotated_assignment(method.constant, f"Endpoint[{result}]", call, 0)
 
     @staticmethod
     def _unwrap(payload: ir.Payload) -> str | None:
@@ -1129,8 +1168,15 @@ class Code:
             annotation += " | NotGiven"
             default = " = NOT_GIVEN"
         line = f"{argument.name}: {annotation}{default}"
-        if not default or 2 * len(INDENT) + len(line) + 1 <= LINE_LENGTH:
+        if 2 * len(INDENT) + len(line) + 1 <= LINE_LENGTH:
             return line
+        subscript = _subscript(annotation)
+        if not default:
+            # black splits a long annotation without a default inside its brackets
+            if subscript is None or 3 * len(INDENT) + len(subscript[1]) > LINE_LENGTH:
+                return line  # left long: the format stage hands the file to black
+            base, items = subscript
+            return f"{argument.name}: {base}[\n{INDENT * 3}{items}\n{INDENT * 2}]"
         # black puts a long annotation with a default in parentheses of its own
         members = Group("", _top_level_parts(annotation), "", separator="|")
         parenthesized = Group(f"{argument.name}: (", [members], f"){default}", expression=True)
@@ -1146,7 +1192,7 @@ class Code:
         return Group(head, items, ")").layout(2 * len(INDENT))
 
     def method_doc(self, method: Method) -> str:
-        entries = [(argument.name, argument.doc) for argument in method.signature_order]
+        entries = tuple((argument.name, argument.doc) for argument in method.signature_order)
         return docstring(method.doc, 2 * len(INDENT), entries)
 
     def raw_wrapper(self, method: Method, is_async: bool, imports: Imports) -> str:
@@ -1197,7 +1243,7 @@ class Code:
                 for alternative in auth.alternatives
             )
             summary = paragraphs(summary, f"Authenticate with {ways}.")
-        return docstring(summary, len(INDENT), entries)
+        return docstring(summary, len(INDENT), tuple(entries))
 
     @staticmethod
     def _argument(auth: AuthPlan, scheme_name: str) -> str:
@@ -1367,6 +1413,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        auto_reload=False,  # templates do not change during a run: no stat() per use
         extensions=["jinja2.ext.do"],
     )
     environment.filters.update(
@@ -1404,6 +1451,13 @@ def render(api: ir.Api, config: Config) -> dict[PurePosixPath, str]:
     return _Renderer(api, config).files()
 
 
+@dataclass(slots=True)
+class TypesModule:
+    enums: list[ir.EnumType] = field(default_factory=list)
+    models: list[ir.Model] = field(default_factory=list)
+    unions: list[ir.Union] = field(default_factory=list)
+
+
 class _Renderer:
     def __init__(self, api: ir.Api, config: Config) -> None:
         self.api = api
@@ -1435,8 +1489,8 @@ class _Renderer:
         out[self.package / "types" / "__init__.py"] = self._template(
             "types_init.py.j2", **common, example_module=example
         )
-        for module in modules:
-            out[self.package / "types" / f"{module}.py"] = self._types_module(module)
+        for module, content in modules.items():
+            out[self.package / "types" / f"{module}.py"] = self._types_module(module, content)
         out[self.package / "resources" / "__init__.py"] = self._template(
             "resources_init.py.j2", **common
         )
@@ -1448,24 +1502,22 @@ class _Renderer:
     def _template(self, name: str, **context: object) -> str:
         return self.env.get_template(name).render(**context)
 
-    def _types_modules(self) -> list[str]:
-        return sorted(set(self.layout.type_module.values()))
+    def _types_modules(self) -> dict[str, TypesModule]:
+        """Each types module and the definitions it holds, in the IR's order."""
+        modules: dict[str, TypesModule] = {}
+        for kind, definitions in (
+            ("enums", self.api.enums),
+            ("models", self.api.models),
+            ("unions", self.api.unions),
+        ):
+            for definition in definitions:
+                module = self.layout.type_module.get(definition.name)
+                if module is not None:
+                    getattr(modules.setdefault(module, TypesModule()), kind).append(definition)
+        return dict(sorted(modules.items()))
 
-    def _types_module(self, module: str) -> str:
+    def _types_module(self, module: str, content: TypesModule) -> str:
         where = Where(Imports(depth=2), types_module=module)
-        enums = [
-            enum for enum in self.api.enums if self.layout.type_module.get(enum.name) == module
-        ]
-        models = [
-            model for model in self.api.models if self.layout.type_module.get(model.name) == module
-        ]
-        unions = _dependency_order(
-            [
-                union
-                for union in self.api.unions
-                if self.layout.type_module.get(union.name) == module
-            ]
-        )
         return self._template(
             "types.py.j2",
             api=self.api,
@@ -1479,9 +1531,9 @@ class _Renderer:
             ),
             where=where,
             imports=where.imports,
-            enums=enums,
-            models=models,
-            unions=unions,
+            enums=content.enums,
+            models=content.models,
+            unions=_dependency_order(content.unions),
         )
 
     def _client(self) -> str:
