@@ -37,6 +37,7 @@ from .refs import Context, plain_text
 from .resources import OperationSource, Placement, path_parameter_names
 from .schemas import SchemaConverter
 from .security import requirements
+from .views import SchemaView
 
 HTTP_METHODS: dict[str, ir.HttpMethod] = {
     "get": "GET",
@@ -194,7 +195,12 @@ class OperationDrafter:
             if "security" in value
             else self._default_security
         )
-        tags = tuple(str(t) for t in value.get("tags") or () if isinstance(t, str))
+        listed_tags = value.get("tags")
+        tags = (
+            tuple(t for t in listed_tags if isinstance(t, str))
+            if isinstance(listed_tags, list)
+            else ()
+        )
         operation = ir.Operation(
             operation_id=source.operation_id,
             name=placement.name,
@@ -227,7 +233,11 @@ class OperationDrafter:
                 if node is None or not isinstance(node.value, dict):
                     continue
                 name, location = node.value.get("name"), node.value.get("in")
-                if not isinstance(name, str) or location not in _LOCATION_ORDER:
+                if (
+                    not isinstance(name, str)
+                    or not isinstance(location, str)
+                    or (location not in _LOCATION_ORDER)
+                ):
                     ctx.warn(
                         "W213",
                         node,
@@ -369,7 +379,7 @@ class OperationDrafter:
             body_type = ir.TypeRef("string", format="binary")
         else:
             body_type = self._converter.convert(schema, Site(None, (*words, "body")))
-        example, has_example = _example(media.value if media else {}, None)
+        example, has_example = _example(media.value if media else None, None)
         return ir.RequestBody(
             content_type=content_type,
             type=body_type,
@@ -413,7 +423,7 @@ class OperationDrafter:
                 response_type = self._converter.convert(schema, Site(None, (*words, role)))
                 if status.startswith("2") and schema is not None:
                     self._note_untyped_payload(node, schema, response_type, content_type)
-            example, has_example = _example(media.value if media else {}, None)
+            example, has_example = _example(media.value if media else None, None)
             responses.append(
                 ir.Response(
                     status=status,
@@ -490,8 +500,10 @@ def _is_error(status: str, statuses: list[str]) -> bool:
     return status[:1] in ("4", "5") or (status == "default" and len(statuses) > 1)
 
 
-def _example(value: dict[str, Any], view: Any) -> tuple[Any, bool]:
+def _example(value: Any, view: SchemaView | None) -> tuple[Any, bool]:
     """The example of a parameter or media type: `example`, else the first of `examples`."""
+    if not isinstance(value, dict):
+        return None, False
     if "example" in value:
         return value["example"], True
     examples = value.get("examples")

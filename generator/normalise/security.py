@@ -53,8 +53,9 @@ def requirements(owner: dict[str, Any], known: set[str]) -> Requirements:
 
     `[]` means no authentication; `{}` among the alternatives means it is optional.
     """
+    listed = owner.get("security")
     alternatives = []
-    for requirement in owner.get("security") or ():
+    for requirement in listed if isinstance(listed, list) else ():
         if isinstance(requirement, dict):
             names = tuple(str(name) for name in requirement)
             if all(name in known for name in names):
