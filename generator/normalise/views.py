@@ -68,6 +68,7 @@ class SchemaView:
     # When the schema is one other schema plus annotations (`allOf: [{$ref: X}]` with a
     # description, or a `$ref` with siblings), that schema: its type is this one's type.
     alias: Located | None = None
+    vague: bool | None = None  # see Views.is_vague; None until asked
 
     @property
     def has_structure(self) -> bool:
@@ -259,7 +260,12 @@ class Views:
         return [last]
 
     def is_vague(self, view: SchemaView) -> bool:
-        """Says nothing a concrete type could be generated from."""
+        """Says nothing a concrete type could be generated from (computed once per view)."""
+        if view.vague is None:
+            view.vague = self._is_vague(view)
+        return view.vague
+
+    def _is_vague(self, view: SchemaView) -> bool:
         if view.alias is not None:
             return self.is_vague(self.of(view.alias))
         if view.enum is not None:
