@@ -36,6 +36,7 @@ RUNTIME = Path(__file__).resolve().parent / "runtime"
 LINE_LENGTH = 100  # the line length of the runtime modules, and so of all generated code
 INDENT = "    "
 SHARED_TYPES = "_shared"
+README_EXAMPLES = 20  # resources the README shows a call of, at most
 
 Side = Literal["request", "response"]
 EscapeContext = Literal["doc", "str", "ident"]
@@ -274,6 +275,13 @@ class Group:
         return ", " if self.separator == "," else f" {self.separator} "
 
 
+def _prefixed(prefix: str, item: Group | str) -> Group | str:
+    """`item` with `prefix` before it: `name=` before an argument's value, say."""
+    if isinstance(item, str):
+        return prefix + item
+    return dataclasses.replace(item, head=prefix + item.head)
+
+
 def flat(item: Group | str) -> str:
     return item if isinstance(item, str) else item.flat()
 
@@ -385,12 +393,13 @@ class Layout:
         self.models = {model.name: model for model in api.models}
         self.enums = {enum.name: enum for enum in api.enums}
         self.unions = {union.name: union for union in api.unions}
+        # per (model, wire name) of a discriminator property: the tag values of that member,
+        # written as its type instead of the property's declared one
+        self.tags, self.discriminated = _discriminator_tags(api, self)
         self.type_module = _assign_type_modules(api, self)
         self.resource_files: dict[tuple[str, ...], ResourceFile] = {}
         for root in api.resources:
             self._place(root, PurePosixPath("resources"))
-        # per (model, wire name) of a discriminator property: the tag values of that member
-        self.tags, self.discriminated = _discriminator_tags(api, self)
 
     def _place(self, resource: ir.Resource, folder: PurePosixPath) -> None:
         name = escape(resource.name, "ident")
@@ -416,7 +425,8 @@ class Layout:
         if name in self.models:
             model = self.models[name]
             for model_field in model.fields:
-                yield from self.references(model_field.type)
+                if (name, model_field.wire_name) not in self.tags:
+                    yield from self.references(model_field.type)
             yield from self.references(model.additional_properties)
         elif name in self.unions:
             for member in self.unions[name].members:
@@ -480,16 +490,20 @@ def _discriminator_tags(
         found = union.discriminator
         if found is None or not all(member.kind == "model" for member in union.members):
             continue
-        members = {member.name for member in union.members}
-        if not all(
-            any(f.wire_name == found.property_name for f in layout.models[name].fields)
-            for name in members
-        ):
-            continue
-        discriminated.add(union.name)
+        members: dict[str, list[str]] = {member.name: [] for member in union.members}
         for value, model in found.mapping:
-            if model in members and value not in tags[(model, found.property_name)]:
-                tags[(model, found.property_name)].append(value)
+            if model in members:
+                members[model].append(value)
+        tagged = all(
+            values and any(f.wire_name == found.property_name for f in layout.models[name].fields)
+            for name, values in members.items()
+        )
+        if not tagged:
+            continue  # pydantic needs a literal tag on every member: a plain union instead
+        discriminated.add(union.name)
+        for model, values in members.items():
+            known = tags[(model, found.property_name)]
+            known.extend(value for value in values if value not in known)
     return {key: tuple(values) for key, values in tags.items()}, frozenset(discriminated)
 
 
@@ -1303,6 +1317,7 @@ class Code:
         optional = 0
         for argument in method.signature_order:
             source = self._example_source(operation, argument)
+            value: Group | str
             if argument.wire_name in body_example and argument.location == "body":
                 value = py_literal(body_example[argument.wire_name])
             elif source is not None and source.has_example:
@@ -1315,10 +1330,9 @@ class Code:
                 optional += 1
                 if optional > 3:
                     continue
-            if argument is method.positional:
-                arguments.append(value)
-            else:
-                arguments.append(f"{argument.name}={value}")
+            if argument is not method.positional:
+                value = _prefixed(f"{argument.name}=", value)
+            arguments.append(value)
         target = f"client.{'.'.join(resource.path)}.{operation.name}("
         return Group(f"result = {await_}{target}", arguments, ")").layout(indent)
 
@@ -1336,8 +1350,10 @@ class Code:
                     return body_field
         return None
 
-    def _placeholder(self, type_ref: ir.TypeRef) -> str:
-        """A value of the right type when the spec gives no example."""
+    def _placeholder(self, type_ref: ir.TypeRef, depth: int = 0) -> Group | str:
+        """A value of the right type when the spec gives no example: an object model is a dict
+        of its required fields (their examples where the spec has them), a union its first
+        member, an enum its first value."""
         kind = type_ref.kind
         if kind == "enum":
             return py_literal(self.layout.enums[type_ref.name].members[0].value)
@@ -1348,7 +1364,24 @@ class Code:
         if kind == "boolean":
             return "True"
         if kind == "list" and type_ref.item is not None:
-            return f"[{self._placeholder(type_ref.item)}]"
+            return Group("[", [self._placeholder(type_ref.item, depth)], "]", display=True)
+        if kind == "union":
+            return self._placeholder(self.layout.unions[type_ref.name].members[0], depth)
+        if kind == "model" and depth < 3:
+            entries: list[Group | str] = []
+            for model_field in self.layout.models[type_ref.name].fields:
+                tags = self.layout.tags.get((type_ref.name, model_field.wire_name))
+                value: Group | str
+                if tags:
+                    value = py_literal(tags[0])
+                elif model_field.has_example:
+                    value = py_literal(model_field.example)
+                elif model_field.required:
+                    value = self._placeholder(model_field.type, depth + 1)
+                else:
+                    continue
+                entries.append(_prefixed(f"{escape(model_field.wire_name, 'str')}: ", value))
+            return Group("{", entries, "}", display=True)
         if kind in ("model", "map", "object"):
             return "{}"
         return '"..."'
@@ -1472,8 +1505,10 @@ class _Renderer:
         out: dict[PurePosixPath, str] = {}
         common = {"api": self.api, "config": self.config, "code": self.code, "auth": self.auth}
         out[PurePosixPath("pyproject.toml")] = self._template("pyproject.toml.j2", **common)
+        examples = self._examples()
+        resources = sum(1 for root in self.api.resources for _ in _walk(root))
         out[PurePosixPath("README.md")] = self._template(
-            "README.md.j2", **common, examples=self._examples()
+            "README.md.j2", **common, examples=examples, resource_count=resources
         )
         out[self.package / "py.typed"] = ""
         for source in sorted(RUNTIME.glob("_*.py")):
@@ -1578,13 +1613,22 @@ class _Renderer:
         return files
 
     def _examples(self) -> list[tuple[ir.Resource, ir.Operation]]:
-        """One operation per resource to show in the README: the first that reads, else the first."""
+        """One operation per resource to show in the README (the first that reads, else the
+        first): for every resource of a small API, for the largest ones of a big API."""
+        resources = [
+            resource
+            for root in self.api.resources
+            for resource in _walk(root)
+            if resource.operations
+        ]
+        if len(resources) > README_EXAMPLES:
+            largest = sorted(resources, key=lambda resource: -len(resource.operations))
+            chosen = {resource.path for resource in largest[:README_EXAMPLES]}
+            resources = [resource for resource in resources if resource.path in chosen]
         examples = []
-        for root in self.api.resources:
-            for resource in _walk(root):
-                if resource.operations:
-                    reads = [op for op in resource.operations if op.method == "GET"]
-                    examples.append((resource, (reads or list(resource.operations))[0]))
+        for resource in resources:
+            reads = [op for op in resource.operations if op.method == "GET"]
+            examples.append((resource, (reads or list(resource.operations))[0]))
         return examples
 
 

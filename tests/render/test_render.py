@@ -259,3 +259,36 @@ def _all_of(tree: ast.Module) -> list[str]:
 def test_the_project_files_name_the_package(rendered: dict[PurePosixPath, str], name: str) -> None:
     text = rendered[PurePosixPath(name)]
     assert "cloudflare-api" in text or "cloudflare_api" in text
+
+
+def test_a_discriminated_union_types_each_member_tag_as_a_literal() -> None:
+    kty = ir.EnumType("KeyType", "string", (ir.EnumMember("EC", "EC"),), "Key type.", "#/KeyType")
+    models = tuple(
+        (
+            dataclasses.replace(
+                model, fields=(dataclasses.replace(model.fields[0], type=ref("enum", "KeyType")),)
+            )
+            if model.name == "JwkEc"
+            else model
+        )
+        for model in sample_api().models
+    )
+    api = dataclasses.replace(sample_api(), models=models, enums=(*sample_api().enums, kty))
+    types = render(api, CONFIG)[PACKAGE / "types/token_validation.py"]
+    assert 'kty: Literal["EC"]' in types and 'kty: Literal["RSA"]' in types
+    assert 'Jwk = Annotated[JwkRsa | JwkEc, Field(discriminator="kty")]' in types
+    assert "KeyType" not in types, "the tag's own enum is no longer used"
+
+
+def test_a_union_with_an_untagged_member_is_a_plain_union() -> None:
+    api = sample_api()
+    jwk = api.unions[0]
+    assert jwk.discriminator is not None
+    only_rsa = dataclasses.replace(
+        jwk, discriminator=dataclasses.replace(jwk.discriminator, mapping=(("RSA", "JwkRsa"),))
+    )
+    types = render(dataclasses.replace(api, unions=(only_rsa,)), CONFIG)[
+        PACKAGE / "types/token_validation.py"
+    ]
+    assert "Jwk = JwkRsa | JwkEc" in types
+    assert "kty: str" in types
