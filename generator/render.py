@@ -87,18 +87,21 @@ def _control_escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def py_literal(value: ir.JsonValue) -> str:
-    """A JSON value as the Python expression that evaluates to it."""
+def py_literal(value: object) -> str:
+    """A JSON value (None, bool, number, string, list, dict) as the Python expression that
+    evaluates to it."""
     if isinstance(value, str):
         return escape(value, "str")
     if isinstance(value, bool) or value is None:
         return repr(value)
     if isinstance(value, int | float):
         return json.dumps(value)  # JSON numbers are finite
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return "[" + ", ".join(py_literal(item) for item in value) + "]"
-    items = (f"{escape(key, 'str')}: {py_literal(item)}" for key, item in value.items())
-    return "{" + ", ".join(items) + "}"
+    if isinstance(value, dict):
+        items = (f"{escape(str(key), 'str')}: {py_literal(item)}" for key, item in value.items())
+        return "{" + ", ".join(items) + "}"
+    raise TypeError(f"not a JSON value: {value!r}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -511,6 +514,7 @@ def _discriminator_tags(
 # Types
 
 
+_BUILTIN_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "object"})
 _SCALARS: dict[str, str] = {
     "integer": "int",
     "number": "float",
@@ -525,15 +529,14 @@ _STRING_FORMATS: dict[str, str] = {
 }
 # names a field or argument of a pydantic model must not take: BaseModel's own attributes, and
 # the names annotations are written with (a field named `list` hides `list` in the class body)
-_MODEL_RESERVED = frozenset(
+_MODEL_RESERVED = _BUILTIN_TYPES | frozenset(
     {
-        "builtins", "construct", "copy", "datetime", "dict", "from_orm", "json", "model_config",
+        "builtins", "construct", "copy", "datetime", "from_orm", "json", "model_config",
         "model_construct", "model_copy", "model_dump", "model_dump_json", "model_extra",
         "model_fields", "model_fields_set", "model_computed_fields", "model_json_schema",
         "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
         "model_validate_json", "model_validate_strings", "parse_file", "parse_obj", "parse_raw",
         "schema", "schema_json", "update_forward_refs", "validate",
-        "bool", "bytes", "float", "int", "list", "object", "str",
     }
 )  # fmt: skip
 
@@ -1587,11 +1590,12 @@ class _Renderer:
         file = self.layout.resource_files[resource.path]
         imports = Imports(depth=file.depth)
         methods = [plan_method(operation, self.code.types) for operation in resource.operations]
-        attributes = {method.operation.name for method in methods}
-        attributes |= {child.name for child in resource.children}
-        shadowed = frozenset(
-            attributes & {"str", "int", "float", "bool", "bytes", "list", "dict", "object"}
-        )
+        names = [method.operation.name for method in methods]
+        names += [child.name for child in resource.children] + ["with_raw_response"]
+        clashes = sorted({name for name in names if names.count(name) > 1})
+        if clashes:
+            raise RenderError(f"{resource.class_name}: methods and children share names {clashes}")
+        shadowed = frozenset(names) & _BUILTIN_TYPES
         text = self._template(
             "resource.py.j2",
             api=self.api,
