@@ -4,7 +4,8 @@
 it is `get`. Prefixes in `config.strip_prefixes` (`accounts/{account_id}`, `zones/{zone_id}`)
 are not resources: their parameters become ordinary arguments, named as in the config
 whatever the spec calls them (`{accountId}`, `{account_identifier}` match by position).
-A path that is nothing but a prefix (`GET /zones/{zone_id}`) keeps it: `zones.get`.
+A path that is nothing but a prefix (`GET /zones/{zone_id}`) keeps it: `zones.get`, its
+parameter still named as in the config.
 
 Method names: list (GET on a collection: the path does not end in a parameter), get (GET on
 an item), create (POST), update (PUT), edit (PATCH), delete (DELETE). `x-codegen-name` on the
@@ -103,7 +104,7 @@ def _match_prefix(
 ) -> tuple[int, tuple[tuple[str, str], ...]]:
     """Which prefix `parts` starts with (by position: any parameter matches any parameter)."""
     for index, prefix in enumerate(prefixes):
-        if len(parts) <= len(prefix):
+        if len(parts) < len(prefix):
             continue
         renames = []
         for template, segment in zip(prefix, parts):
@@ -135,7 +136,7 @@ def place(ctx: Context, config: Config, sources: list[OperationSource]) -> list[
     for source in sources:
         parts = segments(source.path)
         prefix, renames = _match_prefix(parts, prefixes)
-        if prefix >= 0:
+        if prefix >= 0 and len(parts) > len(prefixes[prefix]):
             parts = parts[len(prefixes[prefix]) :]
         resource = tuple(r for r in map(_resource_segment, parts) if r is not None)
         on_item = bool(parts) and is_parameter(parts[-1])

@@ -75,11 +75,12 @@ def test_prefixes_are_stripped_by_position_whatever_the_parameter_is_called(
 def test_a_path_that_is_only_a_prefix_keeps_it(normalised: Normalise) -> None:
     paths = {
         "/zones": {"get": op("list_zones")},
-        "/zones/{zone_id}": {"get": op("get_zone"), "delete": op("delete_zone")},
+        "/zones/{identifier}": {"get": op("get_zone"), "delete": op("delete_zone")},
     }
     api, _ = normalised(openapi(paths))
 
     assert tree(api) == {"zones": ["list", "get", "delete"]}
+    assert [p.name for p in operation(api, "get_zone").parameters] == ["zone_id"]
 
 
 def test_an_account_and_a_zone_variant_are_both_kept(normalised: Normalise) -> None:
