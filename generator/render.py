@@ -3,7 +3,9 @@
 One Jinja2 environment renders every file from templates/. Templates read the IR, plus the
 layout facts computed here from it: which module a definition lives in, the order of a
 method's arguments, the imports a module needs. Spec text that lands in Python code goes
-through one filter, `escape` (docstrings are built on it); types go through `annotation`.
+through one filter, `escape` (the `docstring` filter is built on it); types become annotations
+in one place, `TypeNamer.annotation`, which also records the imports they need. Code whose
+layout depends on its length goes through `Group`, which lays it out as black would.
 
 Types modules: a definition reachable from one root resource only lives in `types/<root>.py`;
 one reachable from several lives in `types/_shared.py`. Whatever a definition refers to is
@@ -1256,14 +1258,15 @@ class Code:
         summary = f"The {kind} client of the {api.title}."
         if auth.alternatives:
             ways = ", or with ".join(
-                " and ".join(f"`{self._argument(auth, name)}`" for name in alternative)
+                " and ".join(f"`{self.auth_argument(auth, name)}`" for name in alternative)
                 for alternative in auth.alternatives
             )
             summary = paragraphs(summary, f"Authenticate with {ways}.")
         return docstring(summary, len(INDENT), tuple(entries))
 
     @staticmethod
-    def _argument(auth: AuthPlan, scheme_name: str) -> str:
+    def auth_argument(auth: AuthPlan, scheme_name: str) -> str:
+        """The client argument of a security scheme."""
         return next(scheme.argument for scheme in auth.schemes if scheme.name == scheme_name)
 
     def auth_call(self, auth: AuthPlan) -> str:
@@ -1287,7 +1290,7 @@ class Code:
         rows: list[Group | str] = [
             Group(
                 "(",
-                [escape(self._argument(auth, name), "str") for name in alternative],
+                [escape(self.auth_argument(auth, name), "str") for name in alternative],
                 ")",
                 display=True,
                 one_tuple=True,
@@ -1297,9 +1300,6 @@ class Code:
         return Group("_ALTERNATIVES: Final = (", rows, ")", display=True, one_tuple=True).layout()
 
     # README examples
-
-    def auth_argument(self, auth: AuthPlan, scheme_name: str) -> str:
-        return self._argument(auth, scheme_name)
 
     def example(self, resource: ir.Resource, operation: ir.Operation, client: str) -> str:
         """A README snippet calling one operation and using what it returns."""
@@ -1466,7 +1466,6 @@ def _environment() -> jinja2.Environment:
         all_list=all_list,
         def_line=def_line,
         import_line=import_line,
-        paragraphs=paragraphs,
     )
     return environment
 
@@ -1535,9 +1534,6 @@ class _Renderer:
         for root in self.api.resources:
             for resource in _walk(root):
                 out.update(self._resource(resource))
-        from .render_tests import render_tests  # it builds on this module's layout
-
-        out.update(render_tests(self.api, self.config, self.env))
         return dict(sorted(out.items()))
 
     def _template(self, name: str, **context: object) -> str:

@@ -174,7 +174,7 @@ CONNECTORS = ir.Resource(
             (ACCOUNT_ID, CONNECTOR_ID),
             ir.RequestBody(
                 "application/json",
-                ref("model", "ConnectorUpdate"),
+                ir.TypeRef("object"),
                 True,
                 "",
                 "#/paths/connector/patch/requestBody",
@@ -218,13 +218,13 @@ CREDENTIALS = ir.Resource(
             (ZONE_ID, path_parameter("config_id", "UUID.")),
             ir.RequestBody(
                 "application/json",
-                ref("model", "CredentialsUpdate"),
+                ir.TypeRef("object"),
                 True,
                 "",
                 "#/paths/credentials/put/requestBody",
                 (field("keys", ir.TypeRef("list", item=ref("union", "Jwk")), required=True),),
             ),
-            ok(ref("model", "CredentialsResponse")),
+            ok(ir.TypeRef("list", item=ref("union", "Jwk"))),
             ir.Payload("fields", ir.TypeRef("list", item=ref("union", "Jwk")), ("keys",)),
         ),
     ),
@@ -278,7 +278,7 @@ CONFIG = ir.Resource(
             (ZONE_ID,),
             ir.RequestBody(
                 "application/json",
-                ref("model", "TokenConfigCreate"),
+                ir.TypeRef("object"),
                 True,
                 "",
                 "#/paths/config/post/requestBody",
