@@ -378,8 +378,10 @@ class _Planner:
         imports: _Imports,
     ) -> tuple[tuple[str, str], ...]:
         body = operation.request_body
-        if body is None or (not fields and whole is None and not body.required):
+        if body is None:
             return (("sent.content", 'b""'),)
+        if not fields and whole is None and not body.required:
+            return ()  # the spec allows no body and an empty one alike
         content_type = body.content_type
         if whole is not None:
             argument, value = whole
