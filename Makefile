@@ -16,13 +16,14 @@ help:
 generate: .stamp-venv
 	$(PYTHON) -m generator generate
 
-test: .stamp-venv .stamp-node
+test: .stamp-venv .stamp-node .stamp-generated
 	$(PYTHON) -m pytest -m "not real" tests generated/tests
 	$(PYTHON) -m mypy --strict generator
 	$(PYTHON) -m mypy --strict generated/src
 
 test-real: .stamp-venv
-	$(PYTHON) -m pytest -m real tests
+	$(PYTHON) -m pytest -m real tests; status=$$?; \
+		cat build/test-real/generated-tests.txt 2>/dev/null | head -60; exit $$status
 
 bench: .stamp-venv
 	@for script in bench/*.py; do echo "== $$script"; $(PYTHON) "$$script" || exit 1; done
@@ -31,7 +32,7 @@ bench-peers: .stamp-venv
 	$(PYTHON) bench/bench_peers.py --setup
 
 clean:
-	rm -rf .venv node_modules .stamp-venv .stamp-node .cache .bench .mypy_cache .pytest_cache \
+	rm -rf .venv node_modules .stamp-venv .stamp-node .stamp-generated .cache .bench .mypy_cache .pytest_cache \
 		build dist *.egg-info
 
 $(PYTHON):
@@ -39,6 +40,11 @@ $(PYTHON):
 
 .stamp-venv: pyproject.toml | $(PYTHON)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+# The generated package, installed in editable mode so its tests (and mypy) import it.
+.stamp-generated: generated/pyproject.toml .stamp-venv
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e generated
 	touch $@
 
 .stamp-node: package-lock.json
