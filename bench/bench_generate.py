@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -41,8 +42,10 @@ def generate_once(spec: Path, out: Path, scratch: Path) -> dict[str, object]:
         "--config", str(ROOT / "pyproject.toml"), "--spec", str(spec), "--out", str(out),
         "--report", str(report),
     ]  # fmt: skip
+    # the generator of this checkout, whatever the venv has installed
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=scratch, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=scratch, env=environment, capture_output=True, text=True)
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"generate failed ({done.returncode}):\n{done.stderr[-3000:]}")
