@@ -48,6 +48,14 @@ from .render import (
 )
 
 TESTS = PurePosixPath("tests")
+# what follows `test_<method>` in the names of an operation's tests (templates/tests/macros.j2)
+TEST_SUFFIXES = (
+    "",
+    "_with_every_argument",
+    "_raw_response",
+    "_encodes_path_parameters",
+    "_rejects_invalid_argument",
+)
 
 # the value a path parameter takes in the test that checks it is percent-encoded
 ENCODED_PATH_VALUE = "id/with space"
