@@ -912,6 +912,9 @@ def _top_level_parts(annotation: str) -> list[str]:
     return parts
 
 
+_OPTIONS_DOC = "Per-call timeout, max_retries, extra_headers, extra_query and extra_body."
+
+
 def plan_method(operation: ir.Operation, namer: TypeNamer) -> Method:
     arguments = list(_arguments(operation, namer))
     names = [argument.name for argument in arguments]
@@ -1212,6 +1215,7 @@ class Code:
 
     def method_doc(self, method: Method) -> str:
         entries = tuple((argument.name, argument.doc) for argument in method.signature_order)
+        entries += ((f"**{method.options_name}", _OPTIONS_DOC),)
         return docstring(method.doc, 2 * len(INDENT), entries)
 
     def raw_wrapper(self, method: Method, is_async: bool, imports: Imports) -> str:
