@@ -123,6 +123,7 @@ class ConnectorsResource(SyncAPIResource):
 
         Args:
             account_id: Account identifier
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return self._request(_LIST, {"account_id": account_id}, **options)
 
@@ -138,6 +139,7 @@ class ConnectorsResource(SyncAPIResource):
         Args:
             connector_id: Connector identifier.
             account_id: Account identifier
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return self._request(
             _GET, {"account_id": account_id, "connector_id": connector_id}, **options
@@ -177,6 +179,7 @@ class ConnectorsResource(SyncAPIResource):
             notes: A string.
             provision_license: When true, regenerate license key for the connector.
             timezone: A string.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return self._request(
             _UPDATE,
@@ -228,6 +231,7 @@ class ConnectorsResource(SyncAPIResource):
             notes: A string.
             provision_license: When true, regenerate license key for the connector.
             timezone: A string.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return self._request(
             _EDIT,
@@ -266,6 +270,7 @@ class AsyncConnectorsResource(AsyncAPIResource):
 
         Args:
             account_id: Account identifier
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return await self._request(_LIST, {"account_id": account_id}, **options)
 
@@ -281,6 +286,7 @@ class AsyncConnectorsResource(AsyncAPIResource):
         Args:
             connector_id: Connector identifier.
             account_id: Account identifier
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return await self._request(
             _GET, {"account_id": account_id, "connector_id": connector_id}, **options
@@ -320,6 +326,7 @@ class AsyncConnectorsResource(AsyncAPIResource):
             notes: A string.
             provision_license: When true, regenerate license key for the connector.
             timezone: A string.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return await self._request(
             _UPDATE,
@@ -371,6 +378,7 @@ class AsyncConnectorsResource(AsyncAPIResource):
             notes: A string.
             provision_license: When true, regenerate license key for the connector.
             timezone: A string.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return await self._request(
             _EDIT,

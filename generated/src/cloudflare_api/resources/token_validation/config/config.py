@@ -172,6 +172,7 @@ class ConfigResource(SyncAPIResource):
             zone_id: Identifier
             page: Page number of paginated results. Defaults to `1` on the server.
             per_page: Maximum number of results per page. Defaults to `20` on the server.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return self._request_page(
             _LIST, {"zone_id": zone_id, "page": page, "per_page": per_page}, **options
@@ -200,6 +201,7 @@ class ConfigResource(SyncAPIResource):
             token_sources: Where in the request the token is read from: Ruleset Engine field
                 expressions naming a header or a cookie.
             token_type: Type of the tokens the configuration validates.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return self._request(
             _CREATE,
@@ -224,6 +226,7 @@ class ConfigResource(SyncAPIResource):
         Args:
             config_id: UUID.
             zone_id: Identifier
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return self._request(_GET, {"zone_id": zone_id, "config_id": config_id}, **options)
 
@@ -249,6 +252,7 @@ class ConfigResource(SyncAPIResource):
             title: A human-readable name for the configuration.
             token_sources: Where in the request the token is read from: Ruleset Engine field
                 expressions naming a header or a cookie.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return self._request(
             _EDIT,
@@ -272,6 +276,7 @@ class ConfigResource(SyncAPIResource):
         Args:
             config_id: UUID.
             zone_id: Identifier
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return self._request(_DELETE, {"zone_id": zone_id, "config_id": config_id}, **options)
 
@@ -311,6 +316,7 @@ class AsyncConfigResource(AsyncAPIResource):
             zone_id: Identifier
             page: Page number of paginated results. Defaults to `1` on the server.
             per_page: Maximum number of results per page. Defaults to `20` on the server.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return await self._request_page(
             _LIST, {"zone_id": zone_id, "page": page, "per_page": per_page}, **options
@@ -339,6 +345,7 @@ class AsyncConfigResource(AsyncAPIResource):
             token_sources: Where in the request the token is read from: Ruleset Engine field
                 expressions naming a header or a cookie.
             token_type: Type of the tokens the configuration validates.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return await self._request(
             _CREATE,
@@ -363,6 +370,7 @@ class AsyncConfigResource(AsyncAPIResource):
         Args:
             config_id: UUID.
             zone_id: Identifier
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return await self._request(_GET, {"zone_id": zone_id, "config_id": config_id}, **options)
 
@@ -388,6 +396,7 @@ class AsyncConfigResource(AsyncAPIResource):
             title: A human-readable name for the configuration.
             token_sources: Where in the request the token is read from: Ruleset Engine field
                 expressions naming a header or a cookie.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return await self._request(
             _EDIT,
@@ -411,6 +420,7 @@ class AsyncConfigResource(AsyncAPIResource):
         Args:
             config_id: UUID.
             zone_id: Identifier
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return await self._request(_DELETE, {"zone_id": zone_id, "config_id": config_id}, **options)
 

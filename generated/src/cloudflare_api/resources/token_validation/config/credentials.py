@@ -73,6 +73,7 @@ class CredentialsResource(SyncAPIResource):
             config_id: UUID.
             zone_id: Identifier
             keys: JSON Web Keys used to validate token signatures.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return self._request(
             _UPDATE, {"zone_id": zone_id, "config_id": config_id, "keys": keys}, **options
@@ -107,6 +108,7 @@ class AsyncCredentialsResource(AsyncAPIResource):
             config_id: UUID.
             zone_id: Identifier
             keys: JSON Web Keys used to validate token signatures.
+            **options: Per-call timeout, max_retries, extra_headers, extra_query and extra_body.
         """
         return await self._request(
             _UPDATE, {"zone_id": zone_id, "config_id": config_id, "keys": keys}, **options
