@@ -1538,6 +1538,9 @@ class _Renderer:
         for root in self.api.resources:
             for resource in _walk(root):
                 out.update(self._resource(resource))
+        from .render_tests import render_tests  # it builds on this module's layout
+
+        out.update(render_tests(self.api, self.config, self.env))
         return dict(sorted(out.items()))
 
     def _template(self, name: str, **context: object) -> str:
