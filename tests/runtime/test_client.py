@@ -184,6 +184,49 @@ def test_query_lists_repeat_booleans_are_words_none_is_dropped() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("style", "value", "expected"),
+    [
+        (None, ["a", "b"], [("tag", "a"), ("tag", "b")]),
+        ("form", ["a", "b"], [("tag", "a,b")]),
+        ("pipeDelimited", ["a", "b"], [("tag", "a|b")]),
+        ("spaceDelimited", ["a", "b"], [("tag", "a b")]),
+        (None, {"color": "red", "size": 2}, [("color", "red"), ("size", "2")]),
+        ("form", {"color": "red", "size": 2}, [("tag", "color,red,size,2")]),
+        ("deepObject", {"color": "red", "size": 2}, [("tag[color]", "red"), ("tag[size]", "2")]),
+    ],
+    ids=lambda case: repr(case),
+)
+def test_query_parameters_follow_their_openapi_style(
+    style: Any, value: object, expected: list[tuple[str, str]]
+) -> None:
+    styles = (("tag", style),) if style else ()
+    endpoint: Endpoint[None] = Endpoint(
+        "GET", "/things", (("tag", "tag", "query"),), response_type=None, query_styles=styles
+    )
+    api = FakeAPI(envelope())
+
+    call(api, endpoint, {"tag": value})
+
+    assert api.requests[0].url.params.multi_items() == expected
+
+
+def test_a_required_object_body_is_sent_empty_when_no_field_is_given() -> None:
+    arguments: tuple[tuple[str, str, Any], ...] = (("notes", "notes", "body"),)
+    required: Endpoint[None] = Endpoint(
+        "PUT", "/things", arguments, response_type=None, body_required=True
+    )
+    optional: Endpoint[None] = Endpoint("PUT", "/things", arguments, response_type=None)
+    api = FakeAPI(envelope())
+
+    call(api, required, {})
+    call(api, optional, {})
+
+    assert sent_json(api.requests[0]) == {}
+    assert api.requests[0].headers["Content-Type"] == "application/json"
+    assert api.requests[1].content == b""
+
+
 def test_body_omits_not_given_sends_none_as_null_and_merges_extra_body() -> None:
     endpoint: Endpoint[None] = Endpoint(
         "PATCH",
