@@ -97,3 +97,12 @@ def test_endpoint_is_immutable() -> None:
 
     with pytest.raises(AttributeError):
         endpoint.path = "/d"  # type: ignore[misc]
+
+
+def test_patterns_with_lookarounds_are_checked() -> None:
+    class Arguments(APIModel):
+        name: str = pydantic.Field(pattern=r"^(?!-)[a-z-]+$")
+
+    assert Arguments(name="edge").name == "edge"
+    with pytest.raises(pydantic.ValidationError):
+        Arguments(name="-edge")
