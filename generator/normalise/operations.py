@@ -332,7 +332,7 @@ class OperationDrafter:
         style = value.get("style") if value.get("style") != _DEFAULT_STYLE[location] else None
         explode = value.get("explode")
         default_explode = (style or _DEFAULT_STYLE[location]) == "form"
-        example, has_example = _example(value, view)
+        example, has_example = self._example(node, view)
         return ir.Parameter(
             name=name,
             wire_name=wire,
@@ -349,6 +349,26 @@ class OperationDrafter:
             example=example,
             has_example=has_example,
         )
+
+    def _example(self, node: Located | None, view: SchemaView | None) -> tuple[Any, bool]:
+        """The example of a parameter or media type: `example`, else the first of `examples`.
+
+        Entries of `examples` are often `$ref`s to components/examples; they are followed.
+        """
+        if node is None or not isinstance(node.value, dict):
+            return None, False
+        if "example" in node.value:
+            return node.value["example"], True
+        if isinstance(node.value.get("examples"), dict):
+            holder = self._ctx.child(node, "examples")
+            for key in holder.value:
+                example = self._ctx.deref(self._ctx.child(holder, key))
+                if example is not None and isinstance(example.value, dict):
+                    if "value" in example.value:
+                        return example.value["value"], True
+        if view is not None and view.has_example:
+            return view.example, True
+        return None, False
 
     # Bodies ----------------------------------------------------------------------------------
 
@@ -379,7 +399,7 @@ class OperationDrafter:
             body_type = ir.TypeRef("string", format="binary")
         else:
             body_type = self._converter.convert(schema, Site(None, (*words, "body")))
-        example, has_example = _example(media.value if media else None, None)
+        example, has_example = self._example(media, None)
         return ir.RequestBody(
             content_type=content_type,
             type=body_type,
@@ -423,7 +443,7 @@ class OperationDrafter:
                 response_type = self._converter.convert(schema, Site(None, (*words, role)))
                 if status.startswith("2") and schema is not None:
                     self._note_untyped_payload(node, schema, response_type, content_type)
-            example, has_example = _example(media.value if media else None, None)
+            example, has_example = self._example(media, None)
             responses.append(
                 ir.Response(
                     status=status,
@@ -498,22 +518,6 @@ class OperationDrafter:
 def _is_error(status: str, statuses: list[str]) -> bool:
     """4xx and 5xx are errors, and `default` when other statuses are declared beside it."""
     return status[:1] in ("4", "5") or (status == "default" and len(statuses) > 1)
-
-
-def _example(value: Any, view: SchemaView | None) -> tuple[Any, bool]:
-    """The example of a parameter or media type: `example`, else the first of `examples`."""
-    if not isinstance(value, dict):
-        return None, False
-    if "example" in value:
-        return value["example"], True
-    examples = value.get("examples")
-    if isinstance(examples, dict):
-        for example in examples.values():
-            if isinstance(example, dict) and "value" in example:
-                return example["value"], True
-    if view is not None and view.has_example:
-        return view.example, True
-    return None, False
 
 
 def finish_operation(operation: ir.Operation, finalised: Finalised) -> ir.Operation:

@@ -366,3 +366,40 @@ def test_implicit_discriminator_values_fall_back_to_the_schema_name(normalised: 
     pet = union(api, "Pet")
     assert pet.discriminator == ir.Discriminator("pet_type", (("Cat", "Cat"), ("Dog", "Dog")))
     assert field(model(api, "Cat"), "purrs").type == ir.TypeRef("boolean")
+
+
+def test_examples_are_taken_from_refs_to_components_examples(normalised: Normalise) -> None:
+    thing = {"type": "object", "properties": {"name": STRING}}
+    media = {"schema": thing, "examples": {"first": {"$ref": "#/components/examples/Thing"}}}
+    document = openapi(
+        {
+            "/things/{name}": {
+                "put": {
+                    "operationId": "put",
+                    "parameters": [
+                        param(
+                            "name",
+                            "path",
+                            STRING,
+                            required=True,
+                            examples={"one": {"$ref": "#/components/examples/Name"}},
+                        )
+                    ],
+                    "requestBody": {"content": {"application/json": media}},
+                    "responses": {
+                        "200": {"description": "ok", "content": {"application/json": media}}
+                    },
+                }
+            }
+        }
+    )
+    document["components"] = {
+        "examples": {"Thing": {"value": {"name": "edge"}}, "Name": {"value": "edge"}}
+    }
+    api, _ = normalised(document)
+
+    put = operation(api, "put")
+    assert (put.parameters[0].example, put.parameters[0].has_example) == ("edge", True)
+    assert put.request_body is not None
+    assert (put.request_body.example, put.request_body.has_example) == ({"name": "edge"}, True)
+    assert (put.responses[0].example, put.responses[0].has_example) == ({"name": "edge"}, True)
