@@ -291,6 +291,19 @@ def flat(item: Group | str) -> str:
     return item if isinstance(item, str) else item.flat()
 
 
+def literal_group(value: object) -> Group | str:
+    """A JSON value as a Python expression that `layout` splits across lines as black would."""
+    if isinstance(value, list | tuple) and value:
+        return Group("[", [literal_group(item) for item in value], "]", display=True)
+    if isinstance(value, dict) and value:
+        entries = [
+            _prefixed(f"{escape(str(key), 'str')}: ", literal_group(item))
+            for key, item in value.items()
+        ]
+        return Group("{", entries, "}", display=True)
+    return py_literal(value)
+
+
 def layout(item: Group | str, indent: int = 0, reserve: int = 0) -> str:
     """Lay out code at `indent` columns (its first line is placed by the caller)."""
     return item if isinstance(item, str) else item.layout(indent, reserve)
@@ -915,6 +928,17 @@ def _top_level_parts(annotation: str) -> list[str]:
 _OPTIONS_DOC = "Per-call timeout, max_retries, extra_headers, extra_query and extra_body."
 
 
+def query_style(parameter: ir.Parameter) -> str | None:
+    """The runtime's `query_styles` entry for a query parameter, or None for exploded `form`."""
+    style = parameter.style or "form"
+    explode = parameter.explode if parameter.explode is not None else style == "form"
+    if style == "deepObject":
+        return style
+    if explode or style not in ("form", "spaceDelimited", "pipeDelimited"):
+        return None
+    return style
+
+
 def plan_method(operation: ir.Operation, namer: TypeNamer) -> Method:
     arguments = list(_arguments(operation, namer))
     names = [argument.name for argument in arguments]
@@ -1128,6 +1152,15 @@ class Code:
         body = operation.request_body
         if body is not None and body.content_type != "application/json":
             options.append(f"content_type={escape(body.content_type, 'str')}")
+        if body is not None and body.required and body.fields:
+            options.append("body_required=True")
+        styles = [
+            Group("(", [escape(p.wire_name, "str"), escape(style, "str")], ")", display=True)
+            for p in operation.parameters
+            if p.location == "query" and (style := query_style(p)) is not None
+        ]
+        if styles:
+            options.append(Group("query_styles=(", styles, ")", display=True, one_tuple=True))
         if operation.pagination is not None:
             options.append("paginated=True")
             if operation.pagination.page_parameter != "page":
@@ -1326,9 +1359,9 @@ class Code:
             source = self._example_source(operation, argument)
             value: Group | str
             if argument.wire_name in body_example and argument.location == "body":
-                value = py_literal(body_example[argument.wire_name])
+                value = literal_group(body_example[argument.wire_name])
             elif source is not None and source.has_example:
-                value = py_literal(source.example)
+                value = literal_group(source.example)
             elif argument.required:
                 value = self._placeholder(argument.type)
             else:

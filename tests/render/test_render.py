@@ -292,3 +292,47 @@ def test_a_union_with_an_untagged_member_is_a_plain_union() -> None:
     ]
     assert "Jwk = JwkRsa | JwkEc" in types
     assert "kty: str" in types
+
+
+@pytest.mark.parametrize(
+    ("style", "explode", "expected"),
+    [
+        (None, None, None),
+        ("form", False, "form"),
+        ("form", True, None),
+        ("pipeDelimited", False, "pipeDelimited"),
+        ("spaceDelimited", None, "spaceDelimited"),
+        ("deepObject", True, "deepObject"),
+    ],
+)
+def test_query_styles_other_than_exploded_form_reach_the_endpoint(
+    style: str | None, explode: bool | None, expected: str | None
+) -> None:
+    tags = ir.Parameter(
+        "tag", "tag", "query", ir.TypeRef("list", item=ir.TypeRef("string")), False, "", "#/t"
+    )
+    tags = dataclasses.replace(tags, style=style, explode=explode)
+    api = sample_api()
+    resource = api.resources[0].children[0]  # magic.connectors
+    listing = dataclasses.replace(
+        resource.operations[0], parameters=(*resource.operations[0].parameters, tags)
+    )
+    resource = dataclasses.replace(resource, operations=(listing, *resource.operations[1:]))
+    magic = dataclasses.replace(api.resources[0], children=(resource,))
+    source = render(dataclasses.replace(api, resources=(magic, *api.resources[1:])), CONFIG)[
+        PurePosixPath("src/cloudflare_api/resources/magic/connectors.py")
+    ]
+
+    if expected is None:
+        assert "query_styles" not in source
+    else:
+        assert f'query_styles=(("tag", "{expected}"),)' in source
+
+
+def test_a_required_body_with_fields_is_marked_on_the_endpoint(
+    rendered: dict[PurePosixPath, str],
+) -> None:
+    credentials = rendered[
+        PurePosixPath("src/cloudflare_api/resources/token_validation/config/credentials.py")
+    ]
+    assert "body_required=True" in credentials

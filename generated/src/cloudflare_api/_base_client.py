@@ -31,7 +31,7 @@ import httpx
 import pydantic
 import pydantic_core
 
-from ._endpoint import Endpoint
+from ._endpoint import Endpoint, QueryStyle
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -175,7 +175,9 @@ class _BaseClient:
         fields: dict[str, object] = {}
         body: object = NOT_GIVEN
         body_name = "extra_body"
+        has_fields = False
         for name, wire_name, location in endpoint.arguments:
+            has_fields = has_fields or location == "body"
             value = arguments.get(name, NOT_GIVEN)
             if location == "path":
                 path = path.replace("{" + wire_name + "}", _path_segment(name, value))
@@ -202,7 +204,7 @@ class _BaseClient:
         if extra_query:
             query.update(extra_query)
 
-        if fields:
+        if fields or (endpoint.body_required and isinstance(body, NotGiven) and has_fields):
             body = fields
         extra_body = options.get("extra_body")
         if extra_body:
@@ -219,7 +221,7 @@ class _BaseClient:
         request = httpx.Request(
             endpoint.method,
             self.base_url + path,
-            params=_encode_query(query) if query else None,
+            params=_encode_query(query, endpoint.query_styles) if query else None,
             headers=headers,
             cookies=self._http.cookies or None,
             extensions={"timeout": httpx.Timeout(timeout).as_dict()},
@@ -438,15 +440,42 @@ def _path_segment(name: str, value: object) -> str:
     return quote(_format_scalar(value), safe="")
 
 
-def _encode_query(query: Mapping[str, object]) -> dict[str, str | list[str]]:
-    """Lists become repeated parameters, booleans `true`/`false`; None values are left out."""
-    params: dict[str, str | list[str]] = {}
+_DELIMITERS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
+
+
+def _encode_query(
+    query: Mapping[str, object], styles: tuple[tuple[str, QueryStyle], ...] = ()
+) -> tuple[tuple[str, str], ...]:
+    """Query pairs, serialised as each parameter's OpenAPI style says.
+
+    By default (`form`, exploded) lists become repeated parameters and an object's keys become
+    parameters of their own; booleans are `true`/`false`; None values are left out.
+    """
+    style_of = dict(styles)
+    pairs: list[tuple[str, str]] = []
     for name, value in query.items():
-        if isinstance(value, list | tuple):
-            params[name] = [_format_scalar(item) for item in value if item is not None]
-        elif value is not None:
-            params[name] = _format_scalar(value)
-    return params
+        if value is None:
+            continue
+        style = style_of.get(name)
+        encoded = to_jsonable(value) if isinstance(value, pydantic.BaseModel) else value
+        if isinstance(encoded, Mapping):
+            items = [(str(key), item) for key, item in encoded.items() if item is not None]
+            if style == "deepObject":
+                pairs.extend((f"{name}[{key}]", _format_scalar(item)) for key, item in items)
+            elif style in _DELIMITERS:
+                flat = [text for key, item in items for text in (key, _format_scalar(item))]
+                pairs.append((name, _DELIMITERS[style].join(flat)))
+            else:
+                pairs.extend((key, _format_scalar(item)) for key, item in items)
+        elif isinstance(encoded, list | tuple):
+            texts = [_format_scalar(item) for item in encoded if item is not None]
+            if style in _DELIMITERS:
+                pairs.append((name, _DELIMITERS[style].join(texts)))
+            else:
+                pairs.extend((name, text) for text in texts)
+        else:
+            pairs.append((name, _format_scalar(encoded)))
+    return tuple(pairs)
 
 
 @runtime_checkable

@@ -10,7 +10,7 @@ import pydantic
 
 from ._models import RESPONSE_CONTEXT
 
-__all__ = ["Argument", "Endpoint", "Location"]
+__all__ = ["Argument", "Endpoint", "Location", "QueryStyle"]
 
 T = TypeVar("T")
 
@@ -22,6 +22,9 @@ Location: TypeAlias = Literal["path", "query", "header", "body", "body_whole"]
 `application/octet-stream` (or other non-JSON) request. An operation has either `"body"`
 arguments or one `"body_whole"` argument, never both.
 """
+
+QueryStyle: TypeAlias = Literal["form", "spaceDelimited", "pipeDelimited", "deepObject"]
+"""How a query parameter that is not an exploded `form` parameter is serialised (OpenAPI `style`)."""
 
 Argument: TypeAlias = tuple[str, str, Location]
 """(python name, wire name, location)."""
@@ -49,6 +52,13 @@ class Endpoint(Generic[T]):
         paginated: the operation pages by number with Cloudflare's `result_info`; `unwrap`
             yields a list of `response_type` items and the method returns a page.
         page_argument: the python name of the page-number argument of a paginated operation.
+        body_required: the spec requires a body; an object body is sent as `{}` when the caller
+            gives none of its (all optional) fields.
+        query_styles: (wire name, style) for query parameters not serialised the default way
+            (`form`, exploded): `"form"` with explode false joins a list with commas and an
+            object as `k,v,k,v`; `"spaceDelimited"` and `"pipeDelimited"` join a list;
+            `"deepObject"` sends an object as `name[key]=value`. An exploded `"form"` object
+            (style absent) sends each of its keys as a parameter of its own.
     """
 
     method: str
@@ -60,6 +70,8 @@ class Endpoint(Generic[T]):
     content_type: str = "application/json"
     paginated: bool = False
     page_argument: str = "page"
+    body_required: bool = False
+    query_styles: tuple[tuple[str, QueryStyle], ...] = ()
     # Built on first use: building a TypeAdapter per operation at import time would make
     # importing a large client slow.
     _adapter: pydantic.TypeAdapter[Any] | None = field(

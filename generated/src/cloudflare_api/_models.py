@@ -37,6 +37,9 @@ class APIModel(pydantic.BaseModel):
         validate_by_name=True,  # with validate_by_alias, what populate_by_name=True used to mean
         validate_by_alias=True,
         defer_build=True,
+        # API specs write ECMA-262 patterns; lookarounds and backreferences are common in them
+        # and Rust's regex engine, pydantic's default, rejects those when the model is built.
+        regex_engine="python-re",
     )
 
 

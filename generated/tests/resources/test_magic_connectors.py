@@ -19,42 +19,47 @@ LIST_ARGUMENTS = {"account_id": "023e105f4ecef8ad9ca31a8372d0c353"}
 LIST_RESPONSE = {
     "errors": [],
     "messages": [],
-    "success": True,
     "result": [
         {
             "id": "id",
             "activated": True,
             "interrupt_window_days_of_week": ["Sunday"],
             "interrupt_window_duration_hours": 1,
-            "interrupt_window_embargo_dates": ["interrupt_window_embargo_date"],
-            "interrupt_window_hour_of_day": 1,
+            "interrupt_window_embargo_dates": ["string"],
+            "interrupt_window_hour_of_day": 0,
             "last_updated": "last_updated",
             "notes": "notes",
             "timezone": "timezone",
+            "device": {"id": "id", "serial_number": "serial_number"},
+            "last_heartbeat": "last_heartbeat",
+            "last_seen_version": "last_seen_version",
+            "license_key": "license_key",
         }
     ],
+    "success": True,
 }
 
 GET_ARGUMENTS = {"account_id": "023e105f4ecef8ad9ca31a8372d0c353", "connector_id": "connector_id"}
 
 GET_RESPONSE = {
     "errors": [],
-    "messages": [],
-    "success": True,
+    "messages": [{"code": 0, "message": "message"}],
     "result": {
         "id": "id",
         "activated": True,
         "interrupt_window_days_of_week": ["Sunday"],
         "interrupt_window_duration_hours": 1,
-        "interrupt_window_embargo_dates": ["interrupt_window_embargo_date"],
-        "interrupt_window_hour_of_day": 1,
+        "interrupt_window_embargo_dates": ["string"],
+        "interrupt_window_hour_of_day": 0,
         "last_updated": "last_updated",
         "notes": "notes",
         "timezone": "timezone",
+        "device": {"id": "id", "serial_number": "serial_number"},
         "last_heartbeat": "last_heartbeat",
         "last_seen_version": "last_seen_version",
         "license_key": "license_key",
     },
+    "success": True,
 }
 
 UPDATE_ARGUMENTS = {
@@ -273,13 +278,13 @@ class TestConnectors:
             "connector_id",
             account_id="023e105f4ecef8ad9ca31a8372d0c353",
             activated=True,
-            interrupt_window_days_of_week=["Sunday"],
-            interrupt_window_duration_hours=1,
-            interrupt_window_embargo_dates=["interrupt_window_embargo_date"],
-            interrupt_window_hour_of_day=1,
-            notes="notes",
+            interrupt_window_days_of_week=["Saturday", "Sunday"],
+            interrupt_window_duration_hours=4,
+            interrupt_window_embargo_dates=["2025-12-24", "2025-12-25"],
+            interrupt_window_hour_of_day=2,
+            notes="Branch office, rack 3",
             provision_license=True,
-            timezone="timezone",
+            timezone="Europe/London",
         )
         sent = transport.request
         assert sent.method == "PATCH"
@@ -289,13 +294,13 @@ class TestConnectors:
         assert sent.query == {}
         assert sent.json == {
             "activated": True,
-            "interrupt_window_days_of_week": ["Sunday"],
-            "interrupt_window_duration_hours": 1,
-            "interrupt_window_embargo_dates": ["interrupt_window_embargo_date"],
-            "interrupt_window_hour_of_day": 1,
-            "notes": "notes",
+            "interrupt_window_days_of_week": ["Saturday", "Sunday"],
+            "interrupt_window_duration_hours": 4,
+            "interrupt_window_embargo_dates": ["2025-12-24", "2025-12-25"],
+            "interrupt_window_hour_of_day": 2,
+            "notes": "Branch office, rack 3",
             "provision_license": True,
-            "timezone": "timezone",
+            "timezone": "Europe/London",
         }
         assert isinstance(result, Connector)
 
@@ -576,13 +581,13 @@ class TestAsyncConnectors:
             "connector_id",
             account_id="023e105f4ecef8ad9ca31a8372d0c353",
             activated=True,
-            interrupt_window_days_of_week=["Sunday"],
-            interrupt_window_duration_hours=1,
-            interrupt_window_embargo_dates=["interrupt_window_embargo_date"],
-            interrupt_window_hour_of_day=1,
-            notes="notes",
+            interrupt_window_days_of_week=["Saturday", "Sunday"],
+            interrupt_window_duration_hours=4,
+            interrupt_window_embargo_dates=["2025-12-24", "2025-12-25"],
+            interrupt_window_hour_of_day=2,
+            notes="Branch office, rack 3",
             provision_license=True,
-            timezone="timezone",
+            timezone="Europe/London",
         )
         sent = transport.request
         assert sent.method == "PATCH"
@@ -592,13 +597,13 @@ class TestAsyncConnectors:
         assert sent.query == {}
         assert sent.json == {
             "activated": True,
-            "interrupt_window_days_of_week": ["Sunday"],
-            "interrupt_window_duration_hours": 1,
-            "interrupt_window_embargo_dates": ["interrupt_window_embargo_date"],
-            "interrupt_window_hour_of_day": 1,
-            "notes": "notes",
+            "interrupt_window_days_of_week": ["Saturday", "Sunday"],
+            "interrupt_window_duration_hours": 4,
+            "interrupt_window_embargo_dates": ["2025-12-24", "2025-12-25"],
+            "interrupt_window_hour_of_day": 2,
+            "notes": "Branch office, rack 3",
             "provision_license": True,
-            "timezone": "timezone",
+            "timezone": "Europe/London",
         }
         assert isinstance(result, Connector)
 
@@ -709,13 +714,13 @@ class TestConnectorsContract:
             "connector_id",
             account_id="023e105f4ecef8ad9ca31a8372d0c353",
             activated=True,
-            interrupt_window_days_of_week=["Sunday"],
-            interrupt_window_duration_hours=1,
-            interrupt_window_embargo_dates=["interrupt_window_embargo_date"],
-            interrupt_window_hour_of_day=1,
-            notes="notes",
+            interrupt_window_days_of_week=["Saturday", "Sunday"],
+            interrupt_window_duration_hours=4,
+            interrupt_window_embargo_dates=["2025-12-24", "2025-12-25"],
+            interrupt_window_hour_of_day=2,
+            notes="Branch office, rack 3",
             provision_license=True,
-            timezone="timezone",
+            timezone="Europe/London",
         )
         assert 200 <= response.status_code < 300
         parsed = response.parse()

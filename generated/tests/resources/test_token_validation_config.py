@@ -22,8 +22,6 @@ LIST_ARGUMENTS = {"zone_id": "023e105f4ecef8ad9ca31a8372d0c353"}
 LIST_RESPONSE = {
     "errors": [],
     "messages": [],
-    "success": True,
-    "result_info": {"count": 1, "page": 1, "per_page": 20, "total_count": 1, "total_pages": 1},
     "result": [
         {
             "id": "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
@@ -31,11 +29,12 @@ LIST_RESPONSE = {
             "credentials": {
                 "keys": [
                     {
-                        "alg": "RS256",
-                        "e": "AQAB",
+                        "alg": "ES256",
+                        "crv": "P-256",
                         "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "RSA",
-                        "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                        "kty": "EC",
+                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                     }
                 ]
             },
@@ -47,8 +46,30 @@ LIST_RESPONSE = {
                 'http.request.cookies["Authorization"][0]',
             ],
             "token_type": "JWT",
-        }
+        },
+        {
+            "id": "9d41d0ee-3cea-4ba8-8f42-c9ac6b744a20",
+            "created_at": "2024-05-02T09:14:27.5Z",
+            "credentials": {
+                "keys": [
+                    {
+                        "alg": "RS256",
+                        "e": "AQAB",
+                        "kid": "6ba6584f-fb4b-4427-b8f8-1c134c4b68c1",
+                        "kty": "RSA",
+                        "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                    }
+                ]
+            },
+            "description": "Tokens issued by the identity provider",
+            "last_updated": "2024-05-02T09:14:27.5Z",
+            "title": "Identity provider tokens",
+            "token_sources": ['http.request.headers["authorization"][0]'],
+            "token_type": "JWT",
+        },
     ],
+    "result_info": {"count": 2, "page": 1, "per_page": 20, "total_count": 2, "total_pages": 1},
+    "success": True,
 }
 
 CREATE_ARGUMENTS = {
@@ -56,11 +77,12 @@ CREATE_ARGUMENTS = {
     "credentials": {
         "keys": [
             {
-                "alg": "RS256",
-                "e": "AQAB",
+                "alg": "ES256",
+                "crv": "P-256",
                 "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                "kty": "RSA",
-                "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                "kty": "EC",
+                "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
             }
         ]
     },
@@ -76,18 +98,18 @@ CREATE_ARGUMENTS = {
 CREATE_RESPONSE = {
     "errors": [],
     "messages": [],
-    "success": True,
     "result": {
         "id": "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
         "created_at": "2014-01-01T05:20:00.12345Z",
         "credentials": {
             "keys": [
                 {
-                    "alg": "RS256",
-                    "e": "AQAB",
+                    "alg": "ES256",
+                    "crv": "P-256",
                     "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                    "kty": "RSA",
-                    "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                    "kty": "EC",
+                    "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                    "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                 }
             ]
         },
@@ -100,6 +122,7 @@ CREATE_RESPONSE = {
         ],
         "token_type": "JWT",
     },
+    "success": True,
 }
 
 GET_ARGUMENTS = {
@@ -120,8 +143,8 @@ DELETE_ARGUMENTS = {
 DELETE_RESPONSE = {
     "errors": [],
     "messages": [],
-    "success": True,
     "result": {"id": "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"},
+    "success": True,
 }
 
 
@@ -135,7 +158,7 @@ class TestConfig:
         assert sent.query == {}
         assert sent.content == b""
         assert sent.headers["Authorization"] == "Bearer test-api-token"
-        assert len(page.items) == 1
+        assert len(page.items) == 2
         assert isinstance(page.items[0], TokenConfig)
         assert page.items[0].id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
 
@@ -151,7 +174,7 @@ class TestConfig:
         assert sent.path == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config"
         assert sent.query == {"page": "1", "per_page": "5"}
         assert sent.content == b""
-        assert len(page.items) == 1
+        assert len(page.items) == 2
 
     def test_list_raw_response(self, client: Cloudflare, transport: RecordingTransport) -> None:
         transport.reply(200, LIST_RESPONSE)
@@ -159,7 +182,7 @@ class TestConfig:
         assert response.status_code == 200
         assert response.headers["cf-ray"] == REQUEST_ID
         parsed = response.parse()
-        assert len(parsed.items) == 1
+        assert len(parsed.items) == 2
         assert isinstance(parsed.items[0], TokenConfig)
 
     def test_list_encodes_path_parameters(
@@ -194,11 +217,12 @@ class TestConfig:
             credentials={
                 "keys": [
                     {
-                        "alg": "RS256",
-                        "e": "AQAB",
+                        "alg": "ES256",
+                        "crv": "P-256",
                         "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "RSA",
-                        "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                        "kty": "EC",
+                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                     }
                 ]
             },
@@ -218,11 +242,12 @@ class TestConfig:
             "credentials": {
                 "keys": [
                     {
-                        "alg": "RS256",
-                        "e": "AQAB",
+                        "alg": "ES256",
+                        "crv": "P-256",
                         "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "RSA",
-                        "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                        "kty": "EC",
+                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                     }
                 ]
             },
@@ -363,11 +388,8 @@ class TestConfig:
             "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
             zone_id="023e105f4ecef8ad9ca31a8372d0c353",
             description="Long description for Token Validation Configuration",
-            title="Example Token Validation Configuration",
-            token_sources=[
-                'http.request.headers["x-auth"][0]',
-                'http.request.cookies["Authorization"][0]',
-            ],
+            title="Header tokens only",
+            token_sources=['http.request.headers["x-auth"][0]'],
         )
         sent = transport.request
         assert sent.method == "PATCH"
@@ -378,11 +400,8 @@ class TestConfig:
         assert sent.query == {}
         assert sent.json == {
             "description": "Long description for Token Validation Configuration",
-            "title": "Example Token Validation Configuration",
-            "token_sources": [
-                'http.request.headers["x-auth"][0]',
-                'http.request.cookies["Authorization"][0]',
-            ],
+            "title": "Header tokens only",
+            "token_sources": ['http.request.headers["x-auth"][0]'],
         }
         assert isinstance(result, TokenConfig)
 
@@ -498,7 +517,7 @@ class TestAsyncConfig:
         assert sent.query == {}
         assert sent.content == b""
         assert sent.headers["Authorization"] == "Bearer test-api-token"
-        assert len(page.items) == 1
+        assert len(page.items) == 2
         assert isinstance(page.items[0], TokenConfig)
         assert page.items[0].id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
 
@@ -514,7 +533,7 @@ class TestAsyncConfig:
         assert sent.path == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config"
         assert sent.query == {"page": "1", "per_page": "5"}
         assert sent.content == b""
-        assert len(page.items) == 1
+        assert len(page.items) == 2
 
     async def test_list_raw_response(
         self, async_client: AsyncCloudflare, transport: RecordingTransport
@@ -526,7 +545,7 @@ class TestAsyncConfig:
         assert response.status_code == 200
         assert response.headers["cf-ray"] == REQUEST_ID
         parsed = response.parse()
-        assert len(parsed.items) == 1
+        assert len(parsed.items) == 2
         assert isinstance(parsed.items[0], TokenConfig)
 
     async def test_list_encodes_path_parameters(
@@ -569,11 +588,12 @@ class TestAsyncConfig:
             credentials={
                 "keys": [
                     {
-                        "alg": "RS256",
-                        "e": "AQAB",
+                        "alg": "ES256",
+                        "crv": "P-256",
                         "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "RSA",
-                        "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                        "kty": "EC",
+                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                     }
                 ]
             },
@@ -593,11 +613,12 @@ class TestAsyncConfig:
             "credentials": {
                 "keys": [
                     {
-                        "alg": "RS256",
-                        "e": "AQAB",
+                        "alg": "ES256",
+                        "crv": "P-256",
                         "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "RSA",
-                        "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                        "kty": "EC",
+                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                     }
                 ]
             },
@@ -758,11 +779,8 @@ class TestAsyncConfig:
             "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
             zone_id="023e105f4ecef8ad9ca31a8372d0c353",
             description="Long description for Token Validation Configuration",
-            title="Example Token Validation Configuration",
-            token_sources=[
-                'http.request.headers["x-auth"][0]',
-                'http.request.cookies["Authorization"][0]',
-            ],
+            title="Header tokens only",
+            token_sources=['http.request.headers["x-auth"][0]'],
         )
         sent = transport.request
         assert sent.method == "PATCH"
@@ -773,11 +791,8 @@ class TestAsyncConfig:
         assert sent.query == {}
         assert sent.json == {
             "description": "Long description for Token Validation Configuration",
-            "title": "Example Token Validation Configuration",
-            "token_sources": [
-                'http.request.headers["x-auth"][0]',
-                'http.request.cookies["Authorization"][0]',
-            ],
+            "title": "Header tokens only",
+            "token_sources": ['http.request.headers["x-auth"][0]'],
         }
         assert isinstance(result, TokenConfig)
 
@@ -929,11 +944,12 @@ class TestConfigContract:
             credentials={
                 "keys": [
                     {
-                        "alg": "RS256",
-                        "e": "AQAB",
+                        "alg": "ES256",
+                        "crv": "P-256",
                         "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "RSA",
-                        "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                        "kty": "EC",
+                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                     }
                 ]
             },
@@ -970,11 +986,8 @@ class TestConfigContract:
             "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
             zone_id="023e105f4ecef8ad9ca31a8372d0c353",
             description="Long description for Token Validation Configuration",
-            title="Example Token Validation Configuration",
-            token_sources=[
-                'http.request.headers["x-auth"][0]',
-                'http.request.cookies["Authorization"][0]',
-            ],
+            title="Header tokens only",
+            token_sources=['http.request.headers["x-auth"][0]'],
         )
         assert 200 <= response.status_code < 300
         parsed = response.parse()

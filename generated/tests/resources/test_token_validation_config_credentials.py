@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from cloudflare_api import NOT_GIVEN, AsyncCloudflare, Cloudflare, InvalidArgumentError
-from cloudflare_api.types.token_validation import JwkRsa
+from cloudflare_api.types.token_validation import JwkEc
 from mock_transport import REQUEST_ID, RecordingTransport
 
 UPDATE_ARGUMENTS = {
@@ -19,28 +19,44 @@ UPDATE_ARGUMENTS = {
     "config_id": "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
     "keys": [
         {
-            "alg": "RS256",
-            "e": "AQAB",
+            "alg": "ES256",
+            "crv": "P-256",
             "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-            "kty": "RSA",
-            "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+            "kty": "EC",
+            "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+            "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
         }
     ],
 }
 
 UPDATE_RESPONSE = {
-    "errors": [],
-    "messages": [],
-    "success": True,
-    "keys": [
+    "errors": [
         {
-            "alg": "RS256",
-            "e": "AQAB",
-            "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-            "kty": "RSA",
-            "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+            "code": 1000,
+            "message": "message",
+            "documentation_url": "documentation_url",
+            "source": {"pointer": "pointer"},
         }
     ],
+    "keys": [
+        {
+            "alg": "ES256",
+            "crv": "P-256",
+            "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
+            "kty": "EC",
+            "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+            "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
+        }
+    ],
+    "messages": [
+        {
+            "code": 1000,
+            "message": "message",
+            "documentation_url": "documentation_url",
+            "source": {"pointer": "pointer"},
+        }
+    ],
+    "success": True,
 }
 
 
@@ -52,11 +68,12 @@ class TestCredentials:
             zone_id="023e105f4ecef8ad9ca31a8372d0c353",
             keys=[
                 {
-                    "alg": "RS256",
-                    "e": "AQAB",
+                    "alg": "ES256",
+                    "crv": "P-256",
                     "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                    "kty": "RSA",
-                    "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                    "kty": "EC",
+                    "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                    "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                 }
             ],
         )
@@ -70,19 +87,20 @@ class TestCredentials:
         assert sent.json == {
             "keys": [
                 {
-                    "alg": "RS256",
-                    "e": "AQAB",
+                    "alg": "ES256",
+                    "crv": "P-256",
                     "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                    "kty": "RSA",
-                    "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                    "kty": "EC",
+                    "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                    "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                 }
             ]
         }
         assert sent.headers["Authorization"] == "Bearer test-api-token"
         assert isinstance(result, list)
         assert len(result) == 1
-        assert isinstance(result[0], JwkRsa)
-        assert result[0].alg == "RS256"
+        assert isinstance(result[0], JwkEc)
+        assert result[0].alg == "ES256"
 
     def test_update_raw_response(self, client: Cloudflare, transport: RecordingTransport) -> None:
         transport.reply(200, UPDATE_RESPONSE)
@@ -139,11 +157,12 @@ class TestAsyncCredentials:
             zone_id="023e105f4ecef8ad9ca31a8372d0c353",
             keys=[
                 {
-                    "alg": "RS256",
-                    "e": "AQAB",
+                    "alg": "ES256",
+                    "crv": "P-256",
                     "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                    "kty": "RSA",
-                    "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                    "kty": "EC",
+                    "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                    "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                 }
             ],
         )
@@ -157,19 +176,20 @@ class TestAsyncCredentials:
         assert sent.json == {
             "keys": [
                 {
-                    "alg": "RS256",
-                    "e": "AQAB",
+                    "alg": "ES256",
+                    "crv": "P-256",
                     "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                    "kty": "RSA",
-                    "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                    "kty": "EC",
+                    "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                    "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                 }
             ]
         }
         assert sent.headers["Authorization"] == "Bearer test-api-token"
         assert isinstance(result, list)
         assert len(result) == 1
-        assert isinstance(result[0], JwkRsa)
-        assert result[0].alg == "RS256"
+        assert isinstance(result[0], JwkEc)
+        assert result[0].alg == "ES256"
 
     async def test_update_raw_response(
         self, async_client: AsyncCloudflare, transport: RecordingTransport
@@ -228,11 +248,12 @@ class TestCredentialsContract:
             zone_id="023e105f4ecef8ad9ca31a8372d0c353",
             keys=[
                 {
-                    "alg": "RS256",
-                    "e": "AQAB",
+                    "alg": "ES256",
+                    "crv": "P-256",
                     "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                    "kty": "RSA",
-                    "n": "u5-Bg_XS3vwfMRKaLUG67paQJQig7pcB5GAMAa26TrCA1IADmNAu4WBtaVeWk7aurwB4v4FKPN9YAq-oUiByfGgIF1JUHjzVDe5xlLNDe5gtk07g_ZEAXLApP-qSQg-ekiFgm7vzLpo0M0ssr91lUy0Vi8u_kkToP66S48oZjjYaRCKErF7Ky_B7xZas2a9uS-BA8MO8zlOghiX3DRH-TyZSz2dqVHb8P4ympYYsKNsOu0ua6EA8B7s_9NaAJqRu_snh5qkVRjjpOo-Py3VOyK1dC9MnRNSz0rL5w_lgoaRKMxFv34jf0PC8wencCKX1gVELmaVAeRp2MEWzJNRLIQ",
+                    "kty": "EC",
+                    "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                    "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
                 }
             ],
         )

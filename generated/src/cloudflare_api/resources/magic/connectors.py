@@ -84,6 +84,7 @@ _UPDATE: Endpoint[Connector] = Endpoint(
     ),
     checks=_UpdateArguments,
     response_type=Connector,
+    body_required=True,
 )
 
 _EDIT: Endpoint[Connector] = Endpoint(
@@ -103,6 +104,7 @@ _EDIT: Endpoint[Connector] = Endpoint(
     ),
     checks=_EditArguments,
     response_type=Connector,
+    body_required=True,
 )
 
 

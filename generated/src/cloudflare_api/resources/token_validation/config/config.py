@@ -104,6 +104,7 @@ _CREATE: Endpoint[TokenConfig] = Endpoint(
     ),
     checks=_CreateArguments,
     response_type=TokenConfig,
+    body_required=True,
 )
 
 _GET: Endpoint[TokenConfig] = Endpoint(
@@ -126,6 +127,7 @@ _EDIT: Endpoint[TokenConfig] = Endpoint(
     ),
     checks=_EditArguments,
     response_type=TokenConfig,
+    body_required=True,
 )
 
 _DELETE: Endpoint[TokenValidationConfigDeleteResponseResult] = Endpoint(

@@ -42,6 +42,7 @@ _UPDATE: Endpoint[list[Jwk]] = Endpoint(
     checks=_UpdateArguments,
     unwrap=("keys",),
     response_type=list[Jwk],
+    body_required=True,
 )
 
 
