@@ -45,6 +45,7 @@ Diagnostic codes (warnings: the IR is produced and the operation works, less exa
     W215  a duplicate operationId; numbered
     W216  a status code that is neither three digits, a range (4XX) nor `default`; kept
     W217  a success payload the spec leaves free-form (`result: {type: object}`); untyped
+    W218  a pattern Python's re rejects (`\\p{L}`, `(?<name>...)`); not checked by the client
 
 E005 (missing $ref target) and E006 (pure $ref cycle) come from the loader; here they cost
 the one type (`any`), and are warnings in tolerant mode.

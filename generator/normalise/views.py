@@ -11,6 +11,8 @@ vague `result: {anyOf: [object, array, string]}` gives way to an operation's con
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -176,6 +178,16 @@ class Views:
         constraints = schema.keys() & _CONSTRAINTS
         if constraints:
             view.keywords = {k: schema[k] for k in constraints}
+            if "pattern" in constraints and not _python_pattern(schema["pattern"]):
+                del view.keywords["pattern"]
+                ctx.warn(
+                    "W218",
+                    ctx.child(node, "pattern"),
+                    f"pattern {schema['pattern']!r} is not a regular expression Python's re "
+                    "accepts; the client does not check it",
+                    "write it in the common subset of ECMA-262 and Python syntax "
+                    "(no \\p{...} classes, named groups as (?P<name>...)).",
+                )
         if "contentMediaType" in schema and "format" not in view.keywords:
             view.keywords = {**view.keywords, "format": "binary"}  # 3.1's way of saying "a file"
         _annotate(view, schema)
@@ -301,6 +313,17 @@ def _annotate(view: SchemaView, schema: dict[str, Any]) -> None:
     view.read_only = view.read_only or schema.get("readOnly") is True
     view.write_only = view.write_only or schema.get("writeOnly") is True
     view.deprecated = view.deprecated or schema.get("deprecated") is True
+
+
+def _python_pattern(pattern: object) -> bool:
+    """Whether the generated client, which checks patterns with Python's re, can use it."""
+    if not isinstance(pattern, str):
+        return False
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
 
 
 def _overlay(view: SchemaView, extra: dict[str, Any]) -> SchemaView:

@@ -190,3 +190,19 @@ def test_constraints_beside_a_ref_apply_to_the_referenced_type(normalised: Norma
     api, _ = normalised(openapi(paths, schemas))
 
     assert constraints(api, "name") == ir.Constraints(min_length=2, max_length=50)
+
+
+def test_a_pattern_pythons_re_rejects_is_reported_and_not_kept(normalised: Normalise) -> None:
+    api, diagnostics = normalised(
+        connector(
+            {
+                "name": {"type": "string", "pattern": r"^\p{Lu}+$", "maxLength": 9},
+                "slug": {"type": "string", "pattern": r"^(?!-)[a-z-]+$"},
+            }
+        )
+    )
+
+    assert constraints(api, "name") == ir.Constraints(max_length=9)
+    assert constraints(api, "slug") == ir.Constraints(pattern=r"^(?!-)[a-z-]+$")
+    assert codes(diagnostics) == ["W218"]
+    assert diagnostics[0].pointer.endswith("/properties/name/pattern")

@@ -137,7 +137,7 @@ def test_a_discriminated_union_gets_its_first_mapping_and_tag(examples: Examples
 def test_a_pattern_nothing_matches_is_reported_and_flagged(examples: Examples) -> None:
     secret = next(f for f in CREATE_BODY.fields if f.name == "secret")
     example = examples.body_field(CREATE_BODY, secret)
-    assert example.problem == r"no string matching `^\p{Lu}{2}$` was found"
+    assert example.problem == "no string matching `^(?!x)[a-z]{2}$` was found"
     (diagnostic,) = examples.diagnostics
     assert diagnostic.code == "W402"
     assert diagnostic.severity == "warning"
