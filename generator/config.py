@@ -31,6 +31,8 @@ class Config:
     method_names: dict[str, str] = field(default_factory=dict)
     auth: dict[str, AuthSetting] = field(default_factory=dict)
     tolerant: bool = False
+    # what ends a component name's namespace (`access_` of `access_policy`); "" keeps names whole
+    component_namespace_separator: str = "_"
 
     @property
     def async_client_name(self) -> str:

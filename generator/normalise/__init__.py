@@ -116,7 +116,9 @@ def _normalise(
     if dropped and not sources and not tolerant:
         raise SpecError(ctx.diagnostics)
     placements = place(ctx, config, sources)
-    converter = SchemaConverter(ctx, Views(ctx), Definitions())
+    converter = SchemaConverter(
+        ctx, Views(ctx), Definitions(), config.component_namespace_separator
+    )
     drafter = OperationDrafter(ctx, converter, {s.name for s in schemes}, default_security)
     drafts = [drafter.draft(source, placement) for source, placement in zip(sources, placements)]
     finalised = finalise(

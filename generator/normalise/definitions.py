@@ -7,7 +7,8 @@ definition is a `Draft` with a placeholder id (`$12`) that `TypeRef.name` holds,
 places it was found (`Site`s) to name it from.
 
 Identical anonymous shapes are merged here as they are finished: two inline
-`{code, message}` objects become one draft with two sites.
+`{code, message}` objects become one draft with two sites. Identical components are merged
+later, once every shape they refer to is known (finalise.py).
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ class Site:
     """A position a type was found at, to name it from: inside `owner`, under `words`.
 
     `Site(None, ("connector",))` is a top-level name; `Site("$3", ("days_of_week",))` is the
-    `days_of_week` property of the definition `$3`.
+    `days_of_week` property of the definition `$3`. A top-level name taken from a namespaced
+    component name (`access_rules` -> `("rules",)`) keeps the namespace, as context.
     """
 
     owner: str | None
     words: tuple[str, ...]
+    namespace: str = ""
 
 
 @dataclass(slots=True)
@@ -42,14 +45,15 @@ class Draft:
     id: str  # the placeholder `TypeRef.name` holds until names are given
     kind: DefinitionKind
     order: int  # when conversion started; owners start before what they contain
-    own_name: str  # the component name or title; "" when the schema has neither
-    component: bool  # a reusable schema (`#/components/schemas/X`): never merged away
+    own_name: str  # the component name (its namespace left out) or title; "" when neither
+    component: bool  # a reusable schema (`#/components/schemas/X`)
     node: Located  # where the schema is, for diagnostics
     sites: list[Site] = field(default_factory=list)
     value: Definition | None = None
     referenced_early: bool = False  # its id was handed out before it was finished (recursion)
     variant_of: str | None = None  # the draft this is a request/response variant of
     variant_suffix: str = ""
+    namespace: str = ""  # the component name's namespace (`access` of `access_policy`)
 
 
 def placeholder(number: int) -> str:
@@ -67,9 +71,17 @@ class Definitions:
         self._count = 0
 
     def start(
-        self, kind: DefinitionKind, site: Site, own_name: str, component: bool, node: Located
+        self,
+        kind: DefinitionKind,
+        site: Site,
+        own_name: str,
+        component: bool,
+        node: Located,
+        namespace: str = "",
     ) -> Draft:
-        draft = Draft(self.new_id(), kind, self._count, own_name, component, node, [site])
+        draft = Draft(
+            self.new_id(), kind, self._count, own_name, component, node, [site], namespace=namespace
+        )
         self.drafts[draft.id] = draft
         return draft
 

@@ -1,20 +1,22 @@
-"""From drafts to the IR's definitions: variants, pruning, names, recursion flags.
+"""From drafts to the IR's definitions: merges, variants, pruning, names, recursion flags.
 
 Runs once, after every operation's types have been converted:
 
-1. Request and response variants. A model with `readOnly` fields is sent without them, one
+1. Components with the same name (namespace left out, see naming.py) and the same shape
+   become one definition: `access_api-response-common` and `stream_api-response-common`.
+2. Request and response variants. A model with `readOnly` fields is sent without them, one
    with `writeOnly` fields is received without them; a variant (`ConnectorRequest`) is made
    only for models that differ, including those that differ only because something they
    contain does. A variant used where the original is not takes the original's name.
-2. Pruning: only definitions reachable from an operation are kept.
-3. Names, in a fixed order (component schemas first, then by when they were found), each
+3. Pruning: only definitions reachable from an operation are kept.
+4. Names, in a fixed order (component schemas first, then by when they were found), each
    taking its first free candidate: its component name or title; for a shape found in
    several places, what their names share (`...CreateResponse` and `...GetResponse` ->
    `...Response`); names from where it was found (`Connector` + `days_of_week` ->
    `ConnectorDaysOfWeek`); then a kind suffix (`FieldModel`); and only as a last resort a
    number (W211 when the schema has a component name or title, W212 when it is anonymous).
-4. `Model.recursive` from the strongly connected parts of the reference graph.
-5. Every `TypeRef` rewritten from placeholder to final name.
+5. `Model.recursive` from the strongly connected parts of the reference graph.
+6. Every `TypeRef` rewritten from placeholder to final name.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import replace
 from itertools import chain
 
 from .. import ir
-from .definitions import Definition, Definitions, Draft
+from .definitions import Definition, Definitions, Draft, shape_of
 from .naming import RESERVED_TYPE_NAMES, NameTable, split_words, type_name
 from .refs import Context
 
@@ -88,7 +90,8 @@ def _rename_definition(
         return replace(
             value,
             name=own,
-            members=tuple(rename_type(m, names) for m in value.members),
+            # merged components can make two members one
+            members=tuple(dict.fromkeys(rename_type(m, names) for m in value.members)),
             discriminator=discriminator,
         )
     return replace(value, name=own)
@@ -138,7 +141,9 @@ def finalise(
     response_roots: Iterable[ir.TypeRef],
 ) -> Finalised:
     drafts = definitions.drafts
-    request_roots, response_roots = list(request_roots), list(response_roots)
+    merged = _merge_components(definitions)
+    request_roots = [rename_type(t, merged) for t in request_roots]
+    response_roots = [rename_type(t, merged) for t in response_roots]
     request = _variants(definitions, request_roots, "read_only", "request")
     response = _variants(definitions, response_roots, "write_only", "response")
     roots = [rename_type(t, request) for t in request_roots]
@@ -151,7 +156,43 @@ def finalise(
         value = drafts[draft_id].value
         assert value is not None, "every reachable draft is finished"
         values.append(_rename_definition(value, final, final[draft_id], draft_id in recursive))
+    for gone, kept in merged.items():  # operations still hold the merged-away placeholders
+        request.setdefault(gone, request.get(kept, kept))
+        response.setdefault(gone, response.get(kept, kept))
     return Finalised(values, request, response, final)
+
+
+def _merge_components(definitions: Definitions) -> dict[str, str]:
+    """Components of one name and one shape made one draft; {merged-away id: kept id}.
+
+    Namespaced specs repeat a schema in each namespace (`access_api-response-common`,
+    `stream_api-response-common`): one type, whatever namespace it was written in. Merging
+    some makes those that use them identical too, so this repeats until nothing changes.
+    """
+    drafts = definitions.drafts
+    merged: dict[str, str] = {}
+    while True:
+        first: dict[tuple[object, ...], str] = {}
+        found: dict[str, str] = {}
+        for draft_id, draft in drafts.items():
+            if draft.component and draft.value is not None:
+                shape = (draft.kind, type_name(draft.own_name), *shape_of(draft.value))
+                kept = first.setdefault(shape, draft_id)
+                if kept != draft_id:
+                    found[draft_id] = kept
+        if not found:
+            return merged
+        for gone, kept in found.items():
+            into, away = drafts[kept], drafts.pop(gone)
+            into.sites.extend(s for s in away.sites if s not in into.sites)
+            into.referenced_early = into.referenced_early or away.referenced_early
+            if into.namespace != away.namespace:  # not one namespace's type any more
+                into.namespace = ""
+        for draft in drafts.values():
+            value = draft.value
+            if value is not None and any(r in found for r in references(value)):
+                draft.value = _rename_definition(value, found, value.name)
+        merged = {gone: found.get(kept, kept) for gone, kept in merged.items()} | found
 
 
 def _walk(start: Iterable[str], neighbours: Callable[[str], Iterable[str]]) -> list[str]:

@@ -4,6 +4,18 @@ Spec names come in every style (`interrupt_window_days`, `accountId`, `X-Auth-Em
 `legacy-jhs_rate-plan`, `0rtt`); generated code needs identifiers that are valid, do not
 shadow what the generated modules use, and are unique where they live. Everything here is a
 pure function of its input, except `NameTable`, which hands out unique names in a scope.
+
+Namespaced component names. Specs merged from many files prefix each component name with
+its source: Cloudflare writes `access_policy`, `legacy-jhs_rate-plan`, and random hashes
+that change from one release to the next (`TEQa8DPv_certificate_authority`). The segment
+before the first `component_namespace_separator` (`[tool.generator]`, default `"_"`) is a
+namespace when it starts two or more names of the same `components/schemas`; a prefix that
+starts a single name is a word of that name and stays. A type is named after the rest
+(`CertificateAuthority`), without the merge tool's noise segments `components-schemas-` and
+`schemas-` (`access_schemas-name` -> `Name`). The namespace is kept on the side, as
+context: a namespace that looks like words (`access`, `legacy-jhs`) could tell two types
+apart, one that looks random (`TEQa8DPv`, `twztnn43`) could not. Set the option to `""` to
+keep component names whole.
 """
 
 from __future__ import annotations
@@ -11,6 +23,7 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -214,6 +227,64 @@ def _singular_word(word: str) -> str:
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+# Cloudflare's merge tool marks a schema taken from another file's `components/schemas`:
+# `components-schemas-certificate_authority`, `device-dex-test-schemas-http`. `schemas` is a
+# word of the name only when it ends one (`parameter_schemas`).
+_NOISE = re.compile(r"(^|[-_])(?:components-)?schemas-(?=[0-9A-Za-z])")
+# A word as people write it: `access`, `d1`, `Stream`, `DNS`; not `TEQa8DPv` or `4L7ec3zG`.
+_WORD = re.compile(r"[a-z]+[0-9]*|[A-Z][a-z]+[0-9]*|[A-Z]+[0-9]*")
+_VOWELS = frozenset("aeiouyAEIOUY")
+
+
+def component_namespaces(names: Iterable[str], separator: str) -> frozenset[str]:
+    """The prefixes before `separator` that start two or more of `names`.
+
+    `access_policy` and `access_rule` make `access` a namespace; `rate_plan` alone keeps
+    `rate` as a word of its name. An empty separator finds none.
+    """
+    if not separator:
+        return frozenset()
+    counts = Counter(
+        prefix
+        for prefix, found, rest in (name.partition(separator) for name in names)
+        if found and prefix and type_name(rest)
+    )
+    return frozenset(prefix for prefix, count in counts.items() if count >= 2)
+
+
+@lru_cache(maxsize=None)
+def split_component_name(name: str, namespaces: frozenset[str], separator: str) -> tuple[str, str]:
+    """(namespace, local name) of a component name; the namespace is "" when it has none.
+
+    `TEQa8DPv_components-schemas-certificate_authority` -> (`TEQa8DPv`,
+    `certificate_authority`). The local name keeps whatever noise it needs to name anything.
+    """
+    namespace, found, rest = name.partition(separator) if separator else ("", "", name)
+    if not found or namespace not in namespaces or not type_name(rest):
+        namespace, rest = "", name
+    local = _NOISE.sub(r"\1", rest) if separator else rest
+    return namespace, local if type_name(local) else rest
+
+
+@lru_cache(maxsize=None)
+def is_readable(text: str) -> bool:
+    """Whether a namespace reads as words (`legacy-jhs`, `d1`) rather than a random hash.
+
+    Every part is a lowercase, Capitalised or UPPERCASE word, digits only at its end, and a
+    lowercase word of five letters or more has a vowel: `twztnn43` is not a word.
+    """
+    parts = [part for part in _NOT_ALPHANUMERIC.split(text) if part]
+    if not parts:
+        return False
+    for part in parts:
+        if not _WORD.fullmatch(part):
+            return False
+        letters = part.rstrip("0123456789")
+        if len(letters) > 4 and letters.islower() and not _VOWELS.intersection(letters):
+            return False
+    return True
 
 
 class NameTable:

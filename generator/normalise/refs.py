@@ -34,6 +34,7 @@ class Context:
         "_targets",
         "_documents",
         "_root_file",
+        "_containers",
     )
 
     def __init__(self, spec: LoadedSpec, *, tolerant: bool) -> None:
@@ -44,6 +45,7 @@ class Context:
         self._targets: dict[tuple[str, str], Located | None] = {}
         self._documents: dict[Path, Any] = {}
         self._root_file = spec.root_node.file
+        self._containers: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def display(self, file: Path) -> str:
         shown = self._displayed.get(file)
@@ -128,6 +130,17 @@ class Context:
             else:
                 return None
         return None if is_ref(value) else Located(file, ref, value)
+
+    def names_beside(self, node: Located) -> tuple[str, ...]:
+        """The keys of the mapping that holds `node`: every component name beside its own."""
+        container = node.pointer.rpartition("/")[0]
+        key = (self.file_key(node.file), container)
+        names = self._containers.get(key)
+        if names is None:
+            found = self._local_target(node.file, container)
+            value = found.value if found is not None else None
+            names = self._containers[key] = tuple(value) if isinstance(value, dict) else ()
+        return names
 
     def child(self, node: Located, key: str | int) -> Located:
         return self.spec.child(node, key)

@@ -23,8 +23,8 @@ schema that refers back to itself gets a forward reference by name instead of lo
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from dataclasses import fields as dataclass_fields
-from dataclasses import replace
 from typing import Any
 
 from .. import ir
@@ -33,7 +33,13 @@ from ..load import Located
 from .constraints import constraints_for, format_for
 from .definitions import DefinitionKind, Definitions, Draft, Site
 from .enums import enum_members, enum_value_type
-from .naming import RESERVED_FIELD_NAMES, singular, unique_identifiers
+from .naming import (
+    RESERVED_FIELD_NAMES,
+    component_namespaces,
+    singular,
+    split_component_name,
+    unique_identifiers,
+)
 from .refs import Context, component_name, is_ref, plain_text
 from .views import SchemaView, Views
 
@@ -53,17 +59,38 @@ MemberType = Callable[[int, Located, Site], ir.TypeRef]
 def item_site(site: Site) -> Site:
     """Where one element of a list found at `site` is named from: the singular of its name."""
     if not site.words:
-        return Site(site.owner, ("item",))
-    return Site(site.owner, (*site.words[:-1], singular(site.words[-1])))
+        return replace(site, words=("item",))
+    return replace(site, words=(*site.words[:-1], singular(site.words[-1])))
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentName:
+    """A component's name split at its namespace: `access_rules` -> `access`, `rules`."""
+
+    namespace: str  # "" when the name has none
+    local: str  # what the type is named after
 
 
 class SchemaConverter:
-    __slots__ = ("_ctx", "views", "definitions", "_memo", "_building", "_active")
+    __slots__ = (
+        "_ctx",
+        "views",
+        "definitions",
+        "_separator",
+        "_namespaces",
+        "_memo",
+        "_building",
+        "_active",
+    )
 
-    def __init__(self, ctx: Context, views: Views, definitions: Definitions) -> None:
+    def __init__(
+        self, ctx: Context, views: Views, definitions: Definitions, namespace_separator: str = "_"
+    ) -> None:
         self._ctx = ctx
         self.views = views
         self.definitions = definitions
+        self._separator = namespace_separator
+        self._namespaces: dict[tuple[str, str], frozenset[str]] = {}
         self._memo: dict[Key, ir.TypeRef] = {}
         self._building: dict[Key, Draft] = {}  # definitions whose members are being converted
         self._active: set[Key] = set()  # every schema being converted, to catch bad recursion
@@ -78,8 +105,12 @@ class SchemaConverter:
         if target is None:
             return ANY
         name = component_name(target)
-        result = self._convert_at(target, Site(None, (name,)) if name else site, name)
-        if name and result.kind in DEFINITION_KINDS:
+        component = self._component(target, name) if name else None
+        own_site = site
+        if component is not None:
+            own_site = Site(None, (component.local,), component.namespace)
+        result = self._convert_at(target, own_site, component)
+        if component is not None and result.kind in DEFINITION_KINDS:
             self.definitions.add_site(result.name, site)
         if len(node.value) > 1:  # siblings beside the $ref: nullable, constraints
             result = self._overlay(result, self.views.of(node))
@@ -108,11 +139,22 @@ class SchemaConverter:
             found = self._memo[key] = ir.TypeRef("model", self.definitions.finish(draft, model))
         return found
 
+    def _component(self, node: Located, name: str) -> ComponentName:
+        """The name of the component at `node`, split at its namespace (see naming.py)."""
+        if not self._separator:
+            return ComponentName("", name)
+        container = (self._ctx.file_key(node.file), node.pointer.rpartition("/")[0])
+        namespaces = self._namespaces.get(container)
+        if namespaces is None:
+            names = self._ctx.names_beside(node)
+            namespaces = self._namespaces[container] = component_namespaces(names, self._separator)
+        return ComponentName(*split_component_name(name, namespaces, self._separator))
+
     def definition(self, name: str) -> ir.Model | ir.EnumType | ir.Union | None:
         draft = self.definitions.drafts.get(name)
         return draft.value if draft is not None else None
 
-    def _convert_at(self, node: Located, site: Site, component: str | None) -> ir.TypeRef:
+    def _convert_at(self, node: Located, site: Site, component: ComponentName | None) -> ir.TypeRef:
         leaf = _leaf_key(node.value) if component is None else None
         key = leaf or _composition_key(node, self._ctx) or self._ctx.key(node)
         found = self._memo.get(key)
@@ -162,7 +204,7 @@ class SchemaConverter:
         return ir.TypeRef("list", item=item, nullable=view.nullable)
 
     def _from_view(
-        self, key: Key, view: SchemaView, site: Site, component: str | None
+        self, key: Key, view: SchemaView, site: Site, component: ComponentName | None
     ) -> ir.TypeRef:
         if view.alias is not None:
             return self._overlay(self.convert(view.alias, site), view)
@@ -226,11 +268,19 @@ class SchemaConverter:
         return replace(result, **changes) if changes else result
 
     def _start(
-        self, key: Key, kind: DefinitionKind, site: Site, view: SchemaView, component: str | None
+        self,
+        key: Key,
+        kind: DefinitionKind,
+        site: Site,
+        view: SchemaView,
+        component: ComponentName | None,
     ) -> Draft:
         """A draft for the definition at `key`, memoised before its members are converted."""
-        own_name = component or view.title
-        draft = self.definitions.start(kind, site, own_name, component is not None, view.node)
+        own_name = component.local if component is not None else view.title
+        namespace = component.namespace if component is not None else ""
+        draft = self.definitions.start(
+            kind, site, own_name, component is not None, view.node, namespace
+        )
         self._memo[key] = ir.TypeRef(kind, draft.id)
         self._building[key] = draft
         return draft
@@ -239,10 +289,12 @@ class SchemaConverter:
         self._building.pop(key, None)
         return self.definitions.finish(draft, value)
 
-    def _object(self, key: Key, view: SchemaView, site: Site, component: str | None) -> ir.TypeRef:
+    def _object(
+        self, key: Key, view: SchemaView, site: Site, component: ComponentName | None
+    ) -> ir.TypeRef:
         if not view.properties:
             if view.additional is not None:
-                value_site = Site(site.owner, (*site.words, "value"))
+                value_site = replace(site, words=(*site.words, "value"))
                 item = self.convert(view.additional, value_site)
                 return ir.TypeRef("map", item=item, nullable=view.nullable)
             return ir.TypeRef("object", nullable=view.nullable)
@@ -290,7 +342,9 @@ class SchemaConverter:
             )
         return tuple(fields)
 
-    def _enum(self, key: Key, view: SchemaView, site: Site, component: str | None) -> ir.TypeRef:
+    def _enum(
+        self, key: Key, view: SchemaView, site: Site, component: ComponentName | None
+    ) -> ir.TypeRef:
         listed = view.enum or []
         nullable = view.nullable or None in listed
         values = [v for v in listed if v is not None]
@@ -339,7 +393,12 @@ class SchemaConverter:
         return member_type
 
     def _type_list(
-        self, key: Key, view: SchemaView, site: Site, component: str | None, types: list[str]
+        self,
+        key: Key,
+        view: SchemaView,
+        site: Site,
+        component: ComponentName | None,
+        types: list[str],
     ) -> ir.TypeRef:
         """`type: [string, integer]`: a union of the schema restricted to each type."""
         members = [(index, view.node) for index in range(len(types))]
@@ -355,7 +414,7 @@ class SchemaConverter:
         key: Key,
         view: SchemaView,
         site: Site,
-        component: str | None,
+        component: ComponentName | None,
         member_type: MemberType,
     ) -> ir.TypeRef:
         """oneOf / anyOf: null members make the rest nullable; one member left is the type."""
@@ -381,7 +440,7 @@ class SchemaConverter:
         key: Key,
         view: SchemaView,
         site: Site,
-        component: str | None,
+        component: ComponentName | None,
         kept: list[tuple[int, Located]],
         words: list[str],
         tags: dict[Key, str],

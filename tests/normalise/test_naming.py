@@ -9,10 +9,14 @@ from conftest import Normalise
 from normalise_helpers import codes, field, get_returning, model, openapi, operation, union
 
 from generator import ir
+from generator.config import Config
 from generator.normalise.naming import (
+    component_namespaces,
+    is_readable,
     python_identifier,
     singular,
     snake_case,
+    split_component_name,
     type_name,
     unique_identifiers,
 )
@@ -199,3 +203,93 @@ def test_union_members_are_named_by_what_sets_them_apart(normalised: Normalise) 
         "ThingPositionBefore",
         "AtTheEnd",
     ]
+
+
+# Namespaced component names ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "split"),
+    [
+        ("access_policy", ("access", "policy")),
+        (
+            "TEQa8DPv_components-schemas-certificate_authority",
+            ("TEQa8DPv", "certificate_authority"),
+        ),
+        ("access_apps_components-schemas-name", ("access", "apps_name")),
+        ("access_schemas-name-2", ("access", "name-2")),
+        ("teams-devices_device-dex-test-schemas-http", ("teams-devices", "device-dex-test-http")),
+        ("access_parameter_schemas", ("access", "parameter_schemas")),  # a word: kept
+        ("rate_plan", ("", "rate_plan")),  # `rate` starts one name: not a namespace
+        ("access_", ("", "access_")),  # nothing after the namespace: kept whole
+    ],
+)
+def test_a_component_name_splits_at_a_namespace_its_siblings_share(
+    name: str, split: tuple[str, str]
+) -> None:
+    names = ["access_rule", "TEQa8DPv_rule", "teams-devices_rule", name]
+    assert split_component_name(name, component_namespaces(names, "_"), "_") == split
+
+
+def test_namespaces_that_read_as_words_and_random_ones() -> None:
+    readable = ["access", "legacy-jhs", "zero-trust-gateway", "d1", "r2", "dnssec", "Stream"]
+    random = ["TEQa8DPv", "4L7ec3zG", "twztnn43", "kBoJuUbv", "ONNRRHqx", "VVQH9BGE", ""]
+    assert [w for w in readable if not is_readable(w)] == []
+    assert [w for w in random if is_readable(w)] == []
+
+
+def object_with(*properties: str) -> dict[str, Any]:
+    return {"type": "object", "properties": {p: {"type": "string"} for p in properties}}
+
+
+def ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def test_namespace_prefixes_and_noise_are_dropped_from_type_names(normalised: Normalise) -> None:
+    schemas = {
+        "access_policy": object_with("decision"),
+        "access_rule": object_with("email"),
+        "TEQa8DPv_components-schemas-certificate_authority": object_with("issuer"),
+        "TEQa8DPv_hostname": object_with("name"),
+        "rate_plan": object_with("currency"),
+    }
+    api, diagnostics = normalised(thing({name: ref(name) for name in schemas}, **schemas))
+
+    names = {m.name for m in api.models}
+    assert names == {"Policy", "Rule", "CertificateAuthority", "Hostname", "RatePlan", "Thing"}
+    assert codes(diagnostics) == []
+
+
+def test_the_namespace_is_kept_when_the_option_is_off(normalised: Normalise) -> None:
+    schemas = {"access_policy": object_with("decision"), "access_rule": object_with("email")}
+    api, _ = normalised(
+        thing({name: ref(name) for name in schemas}, **schemas),
+        config=Config(component_namespace_separator=""),
+    )
+
+    assert {m.name for m in api.models} == {"AccessPolicy", "AccessRule", "Thing"}
+
+
+def test_identical_components_in_different_namespaces_are_one_model(
+    normalised: Normalise,
+) -> None:
+    schemas: dict[str, Any] = {}
+    for namespace in ("access", "4L7ec3zG"):
+        messages = {"type": "array", "items": object_with("code", "message")}
+        schemas[f"{namespace}_messages"] = messages
+        schemas[f"{namespace}_api-response-common"] = {
+            "type": "object",
+            "properties": {"errors": ref(f"{namespace}_messages"), "success": {"type": "boolean"}},
+        }
+    paths = {
+        f"/{resource}": {
+            "get": get_returning(ref(f"{namespace}_api-response-common"), operationId=resource)
+        }
+        for resource, namespace in (("apps", "access"), ("scripts", "4L7ec3zG"))
+    }
+    api, _ = normalised(openapi(paths, schemas))
+
+    assert {m.name for m in api.models} == {"ApiResponseCommon", "Message"}
+    apps, scripts = operation(api, "apps"), operation(api, "scripts")
+    assert apps.payload.type == scripts.payload.type == ir.TypeRef("model", "ApiResponseCommon")
