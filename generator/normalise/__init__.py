@@ -142,24 +142,28 @@ def _normalise(
     return api, list(dict.fromkeys(ctx.diagnostics))
 
 
-def _request_types(drafts: list[DraftOperation]) -> list[ir.TypeRef]:
-    found: list[ir.TypeRef] = []
+def _request_types(drafts: list[DraftOperation]) -> list[tuple[str, ir.TypeRef]]:
+    """(top-level resource, type) of everything operations send."""
+    found: list[tuple[str, ir.TypeRef]] = []
     for draft in drafts:
-        found.extend(p.type for p in draft.operation.parameters)
+        root = draft.resource[0] if draft.resource else ""
+        found.extend((root, p.type) for p in draft.operation.parameters)
         if draft.operation.request_body is not None:
-            found.append(draft.operation.request_body.type)
+            found.append((root, draft.operation.request_body.type))
     return found
 
 
-def _response_types(drafts: list[DraftOperation]) -> list[ir.TypeRef]:
-    found: list[ir.TypeRef] = []
+def _response_types(drafts: list[DraftOperation]) -> list[tuple[str, ir.TypeRef]]:
+    """(top-level resource, type) of everything operations receive."""
+    found: list[tuple[str, ir.TypeRef]] = []
     for draft in drafts:
         operation = draft.operation
-        found.extend(r.type for r in operation.responses if r.type is not None)
+        root = draft.resource[0] if draft.resource else ""
+        found.extend((root, r.type) for r in operation.responses if r.type is not None)
         if operation.payload.type is not None:
-            found.append(operation.payload.type)
+            found.append((root, operation.payload.type))
         if operation.pagination is not None:
-            found.append(operation.pagination.item)
+            found.append((root, operation.pagination.item))
     return found
 
 

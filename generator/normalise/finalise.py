@@ -15,19 +15,23 @@ Runs once, after every operation's types have been converted:
    `...Response`); names from where it was found (`Connector` + `days_of_week` ->
    `ConnectorDaysOfWeek`); then a kind suffix (`FieldModel`); and only as a last resort a
    number (W211 when the schema has a component name or title, W212 when it is anonymous).
+   Components of different shapes that want one name are told apart by context that only
+   one of them has, before any takes the plain name: the top-level resource whose
+   operations use it (`ZonesSettings`), then its namespace if that reads as words
+   (`AccessSettings`). Context is tried the same way for a variant whose name is taken, and
+   for an anonymous shape whose names from where it was found are.
 5. `Model.recursive` from the strongly connected parts of the reference graph.
 6. Every `TypeRef` rewritten from placeholder to final name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from itertools import chain
 
 from .. import ir
 from .definitions import Definition, Definitions, Draft, shape_of
-from .naming import RESERVED_TYPE_NAMES, NameTable, split_words, type_name
+from .naming import RESERVED_TYPE_NAMES, NameTable, is_readable, qualified, split_words, type_name
 from .refs import Context
 
 _KIND_SUFFIX = {"model": "Model", "enum": "Enum", "union": "Union"}
@@ -134,22 +138,25 @@ def _name(definition: Definition) -> str:
     return definition.name
 
 
+Root = tuple[str, ir.TypeRef]  # (the top-level resource of an operation, a type it uses)
+
+
 def finalise(
     ctx: Context,
     definitions: Definitions,
-    request_roots: Iterable[ir.TypeRef],
-    response_roots: Iterable[ir.TypeRef],
+    request_roots: Iterable[Root],
+    response_roots: Iterable[Root],
 ) -> Finalised:
     drafts = definitions.drafts
     merged = _merge_components(definitions)
-    request_roots = [rename_type(t, merged) for t in request_roots]
-    response_roots = [rename_type(t, merged) for t in response_roots]
-    request = _variants(definitions, request_roots, "read_only", "request")
-    response = _variants(definitions, response_roots, "write_only", "response")
-    roots = [rename_type(t, request) for t in request_roots]
-    roots += [rename_type(t, response) for t in response_roots]
-    reachable = _reachable(drafts, (p for t in roots for p in placeholders_in(t)))
-    final = _Namer(ctx, drafts, reachable).assign()
+    request_roots = [(resource, rename_type(t, merged)) for resource, t in request_roots]
+    response_roots = [(resource, rename_type(t, merged)) for resource, t in response_roots]
+    request = _variants(definitions, [t for _, t in request_roots], "read_only", "request")
+    response = _variants(definitions, [t for _, t in response_roots], "write_only", "response")
+    roots = [(resource, rename_type(t, request)) for resource, t in request_roots]
+    roots += [(resource, rename_type(t, response)) for resource, t in response_roots]
+    reachable = _reachable(drafts, (p for _, t in roots for p in placeholders_in(t)))
+    final = _Namer(ctx, drafts, reachable, _resources(drafts, roots)).assign()
     recursive = _recursive(drafts, reachable)
     values = []
     for draft_id in reachable:
@@ -193,6 +200,18 @@ def _merge_components(definitions: Definitions) -> dict[str, str]:
             if value is not None and any(r in found for r in references(value)):
                 draft.value = _rename_definition(value, found, value.name)
         merged = {gone: found.get(kept, kept) for gone, kept in merged.items()} | found
+
+
+def _resources(drafts: dict[str, Draft], roots: list[Root]) -> dict[str, set[str]]:
+    """The top-level resources whose operations use each draft, directly or not."""
+    starts: dict[str, list[str]] = {}
+    for resource, type_ref in roots:
+        starts.setdefault(resource, []).extend(placeholders_in(type_ref))
+    found: dict[str, set[str]] = {}
+    for resource, start in starts.items():
+        for draft_id in _reachable(drafts, start):
+            found.setdefault(draft_id, set()).add(resource)
+    return found
 
 
 def _walk(start: Iterable[str], neighbours: Callable[[str], Iterable[str]]) -> list[str]:
@@ -265,17 +284,40 @@ def _order(drafts: dict[str, Draft]) -> Callable[[str], tuple[int, int]]:
 class _Namer:
     """Gives every reachable draft its final name (see the module docstring for the order)."""
 
-    __slots__ = ("_ctx", "_drafts", "_reachable", "_names", "_naming", "_table", "_components")
+    __slots__ = (
+        "_ctx",
+        "_drafts",
+        "_reachable",
+        "_resources",
+        "_names",
+        "_naming",
+        "_table",
+        "_components",
+        "_rivals",
+    )
 
-    def __init__(self, ctx: Context, drafts: dict[str, Draft], reachable: list[str]) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        drafts: dict[str, Draft],
+        reachable: list[str],
+        resources: dict[str, set[str]],
+    ) -> None:
         self._ctx = ctx
         self._drafts = drafts
         self._reachable = set(reachable)
+        self._resources = resources
         self._names: dict[str, str] = {}
         self._naming: set[str] = set()
         self._table = NameTable(RESERVED_TYPE_NAMES)
         # Component names are spoken for: an inline shape found first must not take one.
-        self._components = {type_name(drafts[d].own_name) for d in reachable if drafts[d].component}
+        wanting: dict[str, list[str]] = {}
+        for draft_id in reachable:
+            if drafts[draft_id].component:
+                wanting.setdefault(type_name(drafts[draft_id].own_name), []).append(draft_id)
+        self._components = set(wanting)
+        # Components that want one name (`access_name`, `stream_name`): told apart by context.
+        self._rivals = {name: ids for name, ids in wanting.items() if len(ids) > 1}
 
     def assign(self) -> dict[str, str]:
         key = _order(self._drafts)
@@ -294,13 +336,13 @@ class _Namer:
         self._naming.add(draft_id)
         try:
             if draft_id not in self._reachable:  # only an owner's name is wanted: don't claim
-                return next(iter(self._candidates(draft)), None)
+                return next(iter(self._candidates(draft_id)), None)
             own = type_name(draft.own_name) if draft.component else ""
             candidates = (
-                c for c in self._candidates(draft) if c == own or c not in self._components
+                c for c in self._candidates(draft_id) if c == own or c not in self._components
             )
             fallback = "Anonymous" + _KIND_SUFFIX[draft.kind]
-            name, numbered = self._table.claim(chain(candidates, [fallback]))
+            name, numbered = self._table.claim(_or_else(candidates, fallback))
         finally:
             self._naming.discard(draft_id)
         if numbered:
@@ -319,18 +361,28 @@ class _Namer:
             draft = self._drafts[draft.variant_of]
         return bool(draft.own_name)
 
-    def _candidates(self, draft: Draft) -> Iterator[str]:
+    def _resource(self, draft_id: str) -> str:
+        """The one top-level resource whose operations use the draft; "" for none or several."""
+        resources = self._resources.get(draft_id, ())
+        return next(iter(resources)) if len(resources) == 1 else ""
+
+    def _candidates(self, draft_id: str) -> Iterator[str]:
+        draft = self._drafts[draft_id]
         if draft.variant_of is not None:
-            base = self._drafts[draft.variant_of]
             if draft.variant_of in self._reachable:
                 base_name = self._name_of(draft.variant_of)
                 if base_name:
-                    yield base_name + type_name(draft.variant_suffix)
+                    name = base_name + type_name(draft.variant_suffix)
+                    yield name
+                    yield from self._in_context(draft_id, name)
+                    yield name + _KIND_SUFFIX[draft.kind]
             else:
-                yield from self._candidates(base)
+                yield from self._candidates(draft.variant_of)
             return
         own = type_name(draft.own_name)
         if own:
+            if draft.component and own in self._rivals:
+                yield from self._told_apart(draft_id, own, self._rivals[own])
             yield own
             if own in RESERVED_TYPE_NAMES:  # `Field`: the generated code needs that name
                 yield own + _KIND_SUFFIX[draft.kind]
@@ -346,7 +398,51 @@ class _Namer:
             yield name
             if own and owner_name:
                 yield owner_name + own
+        if not own and names:  # an anonymous shape: where it is used, or its namespace
+            yield qualified(self._resource(draft_id), names[0])
+            for site in draft.sites:
+                if site.owner is None and is_readable(site.namespace):
+                    yield qualified(site.namespace, type_name("_".join(site.words)))
         yield (own or (names[0] if names else "Anonymous")) + _KIND_SUFFIX[draft.kind]
+
+    def _in_context(self, draft_id: str, name: str) -> Iterator[str]:
+        """`name` after the top-level resource that uses the draft, then its readable namespace."""
+        yield qualified(self._resource(draft_id), name)
+        draft = self._drafts[draft_id]
+        while draft.variant_of is not None:
+            draft = self._drafts[draft.variant_of]
+        if is_readable(draft.namespace):
+            yield qualified(draft.namespace, name)
+
+    def _told_apart(self, draft_id: str, own: str, rivals: Sequence[str]) -> Iterator[str]:
+        """`own` with context that no other component wanting it has, for each the same way.
+
+        First the top-level resource whose operations use it (`ZonesSettings`), then its
+        namespace when that reads as words (`AccessSettings`); never a random namespace. Only
+        a component without such context takes the plain name, so which one gets it does not
+        depend on the order they were found in unless several lack context.
+        """
+        others = [self._drafts[r] for r in rivals if r != draft_id]
+        resource = self._resource(draft_id)
+        if resource and all(self._resource(other.id) != resource for other in others):
+            yield qualified(resource, own)
+        namespace = self._drafts[draft_id].namespace
+        if is_readable(namespace) and all(other.namespace != namespace for other in others):
+            yield qualified(namespace, own)
+
+
+def _or_else(candidates: Iterable[str], fallback: str) -> Iterator[str]:
+    """`candidates`, or `fallback` when they are all empty.
+
+    A type with names to choose from is numbered after the first of them when all are taken
+    (W211/W212), not called `AnonymousModel`.
+    """
+    given = False
+    for candidate in candidates:
+        given = given or bool(candidate)
+        yield candidate
+    if not given:
+        yield fallback
 
 
 def _common_name(names: list[str]) -> str:

@@ -12,10 +12,11 @@ before the first `component_namespace_separator` (`[tool.generator]`, default `"
 namespace when it starts two or more names of the same `components/schemas`; a prefix that
 starts a single name is a word of that name and stays. A type is named after the rest
 (`CertificateAuthority`), without the merge tool's noise segments `components-schemas-` and
-`schemas-` (`access_schemas-name` -> `Name`). The namespace is kept on the side, as
-context: a namespace that looks like words (`access`, `legacy-jhs`) could tell two types
-apart, one that looks random (`TEQa8DPv`, `twztnn43`) could not. Set the option to `""` to
-keep component names whole.
+`schemas-` (`access_schemas-name` -> `Name`). The namespace is kept on the side: where two
+different types then want one name, finalise.py tells them apart by readable context, and a
+namespace is readable context only when it looks like words (`access`, `legacy-jhs`), never
+when it looks random (`TEQa8DPv`, `twztnn43`). Set the option to `""` to keep component
+names whole.
 """
 
 from __future__ import annotations
@@ -285,6 +286,22 @@ def is_readable(text: str) -> bool:
         if len(letters) > 4 and letters.islower() and not _VOWELS.intersection(letters):
             return False
     return True
+
+
+def qualified(context: str, name: str) -> str:
+    """`name` (a type name) prefixed with `context`'s words; "" when it starts with them.
+
+    `qualified("dns_records", "Settings")` -> `DnsRecordsSettings`; `qualified("zones",
+    "ZoneSetting")` -> "": the name already says where it belongs.
+    """
+    prefix = type_name(context)
+    if not prefix:
+        return ""
+    words = [word.lower() for word in split_words(name)]
+    for said in (split_words(context), split_words(singular(context))):
+        if [word.lower() for word in said] == words[: len(said)]:
+            return ""
+    return prefix + name
 
 
 class NameTable:

@@ -293,3 +293,79 @@ def test_identical_components_in_different_namespaces_are_one_model(
     assert {m.name for m in api.models} == {"ApiResponseCommon", "Message"}
     apps, scripts = operation(api, "apps"), operation(api, "scripts")
     assert apps.payload.type == scripts.payload.type == ir.TypeRef("model", "ApiResponseCommon")
+
+
+def returned(normalised: Normalise, paths: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(the type each path returns, the diagnostic codes) of a spec made of `paths`.
+
+    Each path returns its component; the components are objects of different shapes.
+    """
+    schemas = {name: object_with(f"property_{index}") for index, name in enumerate(paths.values())}
+    for name in paths.values():  # make each prefix a namespace
+        schemas[name.split("_")[0] + "_other"] = object_with("other")
+    operations = {p: {"get": get_returning(ref(name), operationId=p)} for p, name in paths.items()}
+    api, diagnostics = normalised(openapi(operations, schemas))
+    types = [op.payload.type for op in api.operations()]
+    return [t.name for t in types if t is not None], codes(diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("paths", "names"),
+    [
+        # The top-level resource whose operations use it: neither is more `Settings`.
+        (
+            {"/apps": "access_settings", "/videos": "stream_settings"},
+            ["AppsSettings", "VideosSettings"],
+        ),
+        # Both used by one resource: their namespaces, which read as words.
+        (
+            {"/things/a": "access_settings", "/things/b": "stream_settings"},
+            ["AccessSettings", "StreamSettings"],
+        ),
+        # Random namespaces tell nothing: names from where the second is used.
+        (
+            {"/things/a": "TEQa8DPv_settings", "/things/b": "YNgEFcb2_settings"},
+            ["Settings", "ThingsBListResponse"],
+        ),
+    ],
+)
+def test_a_clash_after_dropping_namespaces_is_resolved_with_readable_context(
+    normalised: Normalise, paths: dict[str, str], names: list[str]
+) -> None:
+    assert returned(normalised, paths) == (names, [])
+
+
+def test_the_same_schema_gets_the_same_name_whatever_its_hash_namespace(
+    normalised: Normalise,
+) -> None:
+    def names(first: str, second: str) -> list[str]:
+        return returned(
+            normalised, {"/apps": f"{first}_settings", "/things": f"{second}_settings"}
+        )[0]
+
+    assert names("TEQa8DPv", "YNgEFcb2") == ["AppsSettings", "ThingsSettings"]
+    assert names("Xfa222DW", "twztnn43") == ["AppsSettings", "ThingsSettings"]
+
+
+def test_a_number_is_the_last_resort_and_reported(normalised: Normalise) -> None:
+    # Rivals in one namespace and one resource, and every name from where the second one is
+    # used already a component's: nothing tells them apart but a number.
+    schemas = {
+        "access_settings": object_with("colour"),
+        "access_schemas-settings": object_with("size"),
+        "ThingFirst": object_with("x"),
+        "ThingSecond": object_with("y"),
+        "ThingSettings": object_with("z"),
+        "SettingsModel": object_with("w"),
+    }
+    properties = {
+        "first": ref("access_settings"),
+        "second": ref("access_schemas-settings"),
+        **{name.lower(): ref(name) for name in ("ThingFirst", "ThingSecond", "ThingSettings")},
+        "model": ref("SettingsModel"),
+    }
+    api, diagnostics = normalised(thing(properties, **schemas))
+
+    assert field(model(api, "Thing"), "first").type.name == "Settings"
+    assert field(model(api, "Thing"), "second").type.name == "Settings2"
+    assert codes(diagnostics) == ["W211"]
