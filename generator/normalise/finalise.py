@@ -19,7 +19,8 @@ Runs once, after every operation's types have been converted:
    one of them has, before any takes the plain name: the top-level resource whose
    operations use it (`ZonesSettings`), then its namespace if that reads as words
    (`AccessSettings`). Context is tried the same way for a variant whose name is taken, and
-   for an anonymous shape whose names from where it was found are.
+   for an anonymous shape whose names from where it was found are (a shape found in
+   several namespaces has none of them as context).
 5. `Model.recursive` from the strongly connected parts of the reference graph.
 6. Every `TypeRef` rewritten from placeholder to final name.
 """
@@ -398,11 +399,11 @@ class _Namer:
             yield name
             if own and owner_name:
                 yield owner_name + own
-        if not own and names:  # an anonymous shape: where it is used, or its namespace
+        if not own and names:  # an anonymous shape: where it is used, or its one namespace
             yield qualified(self._resource(draft_id), names[0])
-            for site in draft.sites:
-                if site.owner is None and is_readable(site.namespace):
-                    yield qualified(site.namespace, type_name("_".join(site.words)))
+            namespaces = {site.namespace for site in draft.sites if site.owner is None}
+            if len(namespaces) == 1 and is_readable(namespace := namespaces.pop()):
+                yield qualified(namespace, names[0])
         yield (own or (names[0] if names else "Anonymous")) + _KIND_SUFFIX[draft.kind]
 
     def _in_context(self, draft_id: str, name: str) -> Iterator[str]:
