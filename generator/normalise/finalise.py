@@ -19,8 +19,8 @@ Runs once, after every operation's types have been converted:
    one of them has, before any takes the plain name: the top-level resource whose
    operations use it (`ZonesSettings`), then its namespace if that reads as words
    (`AccessSettings`). Context is tried the same way for a variant whose name is taken, and
-   for an anonymous shape whose names from where it was found are (a shape found in
-   several namespaces has none of them as context).
+   for an anonymous shape whose names from where it was found are (its namespace: that of
+   the component it was found in, `access_rules` -> `AccessRule`, none when several).
 5. `Model.recursive` from the strongly connected parts of the reference graph.
 6. Every `TypeRef` rewritten from placeholder to final name.
 """

@@ -369,3 +369,29 @@ def test_a_number_is_the_last_resort_and_reported(normalised: Normalise) -> None
     assert field(model(api, "Thing"), "first").type.name == "Settings"
     assert field(model(api, "Thing"), "second").type.name == "Settings2"
     assert codes(diagnostics) == ["W211"]
+
+
+def test_an_anonymous_shape_whose_name_is_taken_takes_the_context_it_was_found_in(
+    normalised: Normalise,
+) -> None:
+    # The items of both lists want `Rule`, which a component has: the one used by one
+    # resource takes it (`VideosRule`), the one used by two its namespace (`AccessRule`).
+    schemas = {
+        "access_rules": {"type": "array", "items": object_with("email")},
+        "access_other": object_with("other"),
+        "stream_rules": {"type": "array", "items": object_with("origin")},
+        "stream_other": object_with("other"),
+        "Rule": object_with("id"),
+    }
+    returning = {"/apps": "access_rules", "/links": "access_rules", "/videos": "stream_rules"}
+    paths = {p: {"get": get_returning(ref(name), operationId=p)} for p, name in returning.items()}
+    paths["/rules"] = {"get": get_returning(ref("Rule"), operationId="rules")}
+    api, diagnostics = normalised(openapi(paths, schemas))
+
+    items = {op.operation_id: op.payload.type.item for op in api.operations() if op.payload.type}
+    assert {op: item.name for op, item in items.items() if item} == {
+        "/apps": "AccessRule",
+        "/links": "AccessRule",
+        "/videos": "VideosRule",
+    }
+    assert codes(diagnostics) == []
