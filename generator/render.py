@@ -62,7 +62,7 @@ def escape(text: str, context: EscapeContext) -> str:
     - "doc": the inside of a triple-quoted docstring. Backslashes are doubled, runs of three
       quotes broken up, control characters written as escapes, tabs expanded, a final quote
       escaped: the text can neither end the docstring early nor change meaning.
-    - "str": a complete string literal, double-quoted the way black writes it.
+    - "str": a complete string literal, quoted the way black writes it.
     - "ident": an identifier, checked: the IR promises safe names and this holds it to that.
     """
     if context == "ident":
@@ -70,10 +70,7 @@ def escape(text: str, context: EscapeContext) -> str:
             raise RenderError(f"{text!r} is not a safe Python identifier")
         return text
     if context == "str":
-        literal = repr(text)
-        if literal[0] == "'" and '"' not in text:
-            literal = '"' + literal[1:-1].replace("\\'", "'") + '"'
-        return literal
+        return _black_quotes(repr(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).replace("\\", "\\\\")
     text = _CONTROL.sub(_control_escape, text).replace('"""', '\\"\\"\\"').strip()
     # a quote at either edge would run into the docstring's own quotes
@@ -82,6 +79,18 @@ def escape(text: str, context: EscapeContext) -> str:
     if text.endswith('"') and (len(text) - len(text[:-1].rstrip("\\"))) % 2 == 1:
         text = text[:-1] + '\\"'
     return text
+
+
+def _black_quotes(literal: str) -> str:
+    """A str or bytes `repr` in the quotes black writes: double quotes, unless the value holds
+    more double quotes than single ones (repr's single quotes then escape fewer)."""
+    prefix = "b" if literal[0] == "b" else ""
+    if literal[len(prefix)] == '"':
+        return literal
+    body = literal[len(prefix) + 1 : -1]
+    if body.count('"') > body.count("\\'"):
+        return literal
+    return f'{prefix}"' + body.replace("\\'", "'").replace('"', '\\"') + '"'
 
 
 def _control_escape(match: re.Match[str]) -> str:
@@ -97,7 +106,8 @@ def py_literal(value: object) -> str:
     if isinstance(value, bool) or value is None:
         return repr(value)
     if isinstance(value, int | float):
-        return json.dumps(value)  # JSON numbers are finite
+        # JSON numbers are finite; black writes `1e16` where JSON has `1e+16`
+        return json.dumps(value).replace("e+", "e")
     if isinstance(value, list | tuple):
         return "[" + ", ".join(py_literal(item) for item in value) + "]"
     if isinstance(value, dict):
@@ -228,7 +238,8 @@ class Group:
     `layout` writes it as black does: on one line when it fits; else, for anything but a
     collection display with several items, the items together on a line of their own when
     they fit ("hugging"); else one item per line with a trailing comma, each item laid out
-    again at its new depth. A `separator` of "|" splits a union one member per line instead.
+    again at its new depth (a lone item, split inside, takes no comma but a def's parameter
+    or a one-tuple's). A `separator` of "|" splits a union one member per line instead.
     """
 
     head: str
@@ -270,7 +281,8 @@ class Group:
             lines = [layout(item, depth) for item in self.items]
             body = f"\n{pad}{INDENT}{self.separator} ".join(lines)
             return f"{self.head}\n{pad}{INDENT}{body}\n{pad}{self.tail}"
-        comma = "" if self.expression else ","
+        lone = len(self.items) == 1 and not (self.signature or self.one_tuple)
+        comma = "" if self.expression or lone else ","
         body = "".join(
             f"{pad}{INDENT}{layout(item, depth, len(comma))}{comma}\n" for item in self.items
         )
@@ -280,7 +292,7 @@ class Group:
         return ", " if self.separator == "," else f" {self.separator} "
 
 
-def _prefixed(prefix: str, item: Group | str) -> Group | str:
+def prefixed(prefix: str, item: Group | str) -> Group | str:
     """`item` with `prefix` before it: `name=` before an argument's value, say."""
     if isinstance(item, str):
         return prefix + item
@@ -297,7 +309,7 @@ def literal_group(value: object) -> Group | str:
         return Group("[", [literal_group(item) for item in value], "]", display=True)
     if isinstance(value, dict) and value:
         entries = [
-            _prefixed(f"{escape(str(key), 'str')}: ", literal_group(item))
+            prefixed(f"{escape(str(key), 'str')}: ", literal_group(item))
             for key, item in value.items()
         ]
         return Group("{", entries, "}", display=True)
@@ -556,6 +568,13 @@ _MODEL_RESERVED = _BUILTIN_TYPES | frozenset(
 )  # fmt: skip
 
 
+def model_attribute(name: str) -> str:
+    """The python name of a model field: `name`, with a trailing `_` when pydantic reserves it."""
+    while name in _MODEL_RESERVED:
+        name += "_"
+    return name
+
+
 @dataclass(frozen=True, slots=True)
 class Where:
     """Where an annotation is written: the module's imports, and what is in scope there."""
@@ -788,9 +807,7 @@ def field_line(
     """A field of a model class body. `key` is the field's name in the data it validates; when
     the python name differs (a name pydantic reserves, or a wire name that is no identifier)
     the key becomes its alias."""
-    python_name = name
-    while python_name in _MODEL_RESERVED:
-        python_name += "_"
+    python_name = model_attribute(name)
     options = []
     if not required:
         if "None" not in _top_level_parts(annotation):
@@ -1371,7 +1388,7 @@ class Code:
                 if optional > 3:
                     continue
             if argument is not method.positional:
-                value = _prefixed(f"{argument.name}=", value)
+                value = prefixed(f"{argument.name}=", value)
             arguments.append(value)
         target = f"client.{'.'.join(resource.path)}.{operation.name}("
         return Group(f"result = {await_}{target}", arguments, ")").layout(indent)
@@ -1420,7 +1437,7 @@ class Code:
                     value = self._placeholder(model_field.type, depth + 1)
                 else:
                     continue
-                entries.append(_prefixed(f"{escape(model_field.wire_name, 'str')}: ", value))
+                entries.append(prefixed(f"{escape(model_field.wire_name, 'str')}: ", value))
             return Group("{", entries, "}", display=True)
         if kind in ("model", "map", "object"):
             return "{}"
@@ -1538,7 +1555,7 @@ class _Renderer:
         self.code = Code(self.layout, config)
         self.package = PurePosixPath("src") / escape(config.package_name, "ident")
         self.env = environment()
-        self.auth = _auth_plan(api)
+        self.auth = auth_plan(api)
 
     def files(self) -> dict[PurePosixPath, str]:
         out: dict[PurePosixPath, str] = {}
@@ -1737,7 +1754,8 @@ class AuthPlan:
         return "No credentials: " + ", or ".join(ways) + "."
 
 
-def _auth_plan(api: ir.Api) -> AuthPlan:
+def auth_plan(api: ir.Api) -> AuthPlan:
+    """The schemes the client takes credentials for and the alternatives it tries, in order."""
     alternatives = list(api.security)
     if not alternatives:
         # no default: the alternatives operations accept, the most widely accepted first

@@ -35,14 +35,14 @@ from .config import Config
 from .examples import Example, Examples, Invalid
 from .format import format_files
 from .render import (
-    _MODEL_RESERVED,
     Argument,
+    AuthPlan,
     Layout,
     Method,
     TypeNamer,
-    AuthPlan,
-    _auth_plan,
+    auth_plan,
     escape,
+    model_attribute,
     plan_method,
     py_literal,
 )
@@ -209,7 +209,7 @@ class _Planner:
         self.layout = Layout(api)
         self.namer = TypeNamer(self.layout)
         self.examples = Examples(api)
-        self.auth = _auth_plan(api)
+        self.auth = auth_plan(api)
         self.credentials = tuple(_credential(scheme, self.auth) for scheme in self.auth.schemes)
         self.default_credentials = self.auth.alternatives[0] if self.auth.alternatives else ()
         self.argument_of = {scheme.name: scheme.argument for scheme in self.auth.schemes}
@@ -783,10 +783,7 @@ def _credential_value(argument: str) -> str:
 
 def _attribute(name: str) -> str:
     """The attribute a model field is read by, as the render stage names it."""
-    attribute = escape(name, "ident")
-    while attribute in _MODEL_RESERVED:
-        attribute += "_"
-    return attribute
+    return model_attribute(escape(name, "ident"))
 
 
 def _literal(value: object) -> str:

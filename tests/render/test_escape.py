@@ -12,7 +12,15 @@ from sample_api import CONNECTOR, CONNECTORS, MAGIC, sample_api
 from generator import ir
 from generator.config import Config
 from generator.format import format_source
-from generator.render import RenderError, docstring, escape, py_literal, render
+from generator.render import (
+    RenderError,
+    docstring,
+    escape,
+    layout,
+    literal_group,
+    py_literal,
+    render,
+)
 
 # Each tries another way out of a docstring or a template; none may become code.
 HOSTILE = [
@@ -54,6 +62,14 @@ def test_an_unsafe_identifier_is_refused(name: str) -> None:
 def test_json_values_become_python_literals() -> None:
     value: ir.JsonValue = {"a": [1, 2.5, True, None, 'x"y'], "b": {}}
     assert ast.literal_eval(py_literal(value)) == value
+
+
+@pytest.mark.parametrize(
+    "value", ["it's", 'say "hi"', "a'b'c\"d", 'a\'b"c"d', "\\'\"", 1e16, 2.5e-7, [{"k": "v" * 90}]]
+)
+def test_a_literal_is_written_as_black_writes_it(value: object) -> None:
+    source = f"x = {layout(literal_group(value))}\n"
+    assert format_source(PurePosixPath("x.py"), source) == source
 
 
 def test_hostile_spec_text_everywhere_renders_harmless_code() -> None:
