@@ -95,13 +95,18 @@ def format_files(
     return Formatted(result, trusted, cached, len(pending), changed)
 
 
-# a line that is one string literal, as a keyword argument or not: black cannot shorten it
-_LONE_STRING = re.compile(r'\s*(\w+=)?"(?:[^"\\]|\\.)*"[,)]*')
+# Lines black has nothing to split in: one string (or bytes) literal, alone, as a keyword
+# argument, as a dict entry's value or as the operand after `==` in a split comparison; and a
+# dotted name opening a call, alone or after `def ` or `lambda name: `.
+_STRING = r"""b?(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
+_LONE_STRING = re.compile(rf"\s*(\w+=|{_STRING}: |== )?{_STRING}[,)]*")
+_CALL_HEAD = re.compile(r"\s*(def |lambda \w+: )?[\w.]+\(")
 
 
 def needs_black(text: str) -> bool:
     """Whether a rendered file has a line black might split: one past the line length that is
-    not docstring text or a lone string literal (black leaves those as they are).
+    not docstring text, a lone string literal or a call's dotted name (black leaves those as
+    they are).
 
     Rendered docstrings open with triple quotes at the start of a line and close with them at
     the end of one; quotes inside them are escaped, so nothing else looks like their edges.
@@ -115,9 +120,13 @@ def needs_black(text: str) -> bool:
         if stripped.startswith('"""'):
             in_docstring = len(stripped) < 6 or not stripped.endswith('"""')
             continue
-        if len(line) > LINE_LENGTH and not _LONE_STRING.fullmatch(line):
+        if len(line) > LINE_LENGTH and not _unsplittable(line):
             return True
     return False
+
+
+def _unsplittable(line: str) -> bool:
+    return bool(_LONE_STRING.fullmatch(line) or _CALL_HEAD.fullmatch(line))
 
 
 def cache_key(text: str) -> str:

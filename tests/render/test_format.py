@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from generator import format as format_stage
-from generator.format import FormatError, cache_key, format_files, needs_black
+from generator.format import FormatError, cache_key, format_files, format_source, needs_black
 
 UGLY = PurePosixPath("pkg/ugly.py")
 NEAT = PurePosixPath("pkg/neat.py")
@@ -37,6 +37,23 @@ def test_long_docstring_lines_and_lone_strings_need_no_black() -> None:
     )
     assert not needs_black(text)
     assert needs_black(text + LONG_CALL)
+
+
+LONG = "v" * 100
+UNSPLITTABLE = {
+    "dict entry": f'X = {{\n    "key": "{LONG}",\n    "other": 1,\n}}\n',
+    "single quotes": f'X = {{\n    "key": \'say "{LONG}"\',\n    "other": 1,\n}}\n',
+    "compared": f'assert (\n    some.value\n    == "{LONG}"\n)\n',
+    "bytes argument": f'call(\n    1,\n    content=b"{LONG}",\n)\n',
+    "call head": f"call(\n    lambda client: client.{'very_long.' * 9}get(\n        **ARGUMENTS\n    )\n)\n",
+    "def head": f"def test_{'x' * 100}(\n    self,\n) -> None:\n    pass\n",
+}
+
+
+@pytest.mark.parametrize("text", UNSPLITTABLE.values(), ids=UNSPLITTABLE.keys())
+def test_a_long_line_black_cannot_split_needs_no_black(text: str) -> None:
+    assert not needs_black(text)
+    assert format_source(PurePosixPath("x.py"), text) == text
 
 
 def test_the_cache_answers_the_second_time(tmp_path: Path) -> None:
