@@ -22,7 +22,7 @@ import keyword
 import re
 import textwrap
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -79,6 +79,11 @@ def escape(text: str, context: EscapeContext) -> str:
     if text.endswith('"') and (len(text) - len(text[:-1].rstrip("\\"))) % 2 == 1:
         text = text[:-1] + '\\"'
     return text
+
+
+def bytes_literal(data: bytes) -> str:
+    """A bytes literal, quoted as black quotes it."""
+    return _black_quotes(repr(data))
 
 
 def _black_quotes(literal: str) -> str:
@@ -303,13 +308,21 @@ def flat(item: Group | str) -> str:
     return item if isinstance(item, str) else item.flat()
 
 
-def literal_group(value: object) -> Group | str:
-    """A JSON value as a Python expression that `layout` splits across lines as black would."""
+def literal_group(
+    value: object, shorter: Callable[[object], str | None] | None = None
+) -> Group | str:
+    """A JSON value as a Python expression that `layout` splits across lines as black would.
+
+    `shorter` may give shorter code for a value (`"x" * 40`), at any depth; None keeps it."""
+    if shorter is not None:
+        code = shorter(value)
+        if code is not None:
+            return code
     if isinstance(value, list | tuple) and value:
-        return Group("[", [literal_group(item) for item in value], "]", display=True)
+        return Group("[", [literal_group(item, shorter) for item in value], "]", display=True)
     if isinstance(value, dict) and value:
         entries = [
-            prefixed(f"{escape(str(key), 'str')}: ", literal_group(item))
+            prefixed(f"{escape(str(key), 'str')}: ", literal_group(item, shorter))
             for key, item in value.items()
         ]
         return Group("{", entries, "}", display=True)

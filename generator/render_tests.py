@@ -1,9 +1,10 @@
 """Render the tests of a generated package: `ir.Api` + `Config` -> {path: text} under tests/.
 
-    tests/conftest.py                 clients on a recording mock transport; Prism for `contract`
+    tests/conftest.py                 the `call` fixture (each offline test runs once on the
+                                      sync client, once on the async one); Prism for `contract`
     tests/mock_transport.py           the transport: one canned reply, every request recorded
-    tests/resources/test_<resource>.py  per operation: offline tests (sync and async), one
-                                      contract test against Prism
+                                      and compared with the spec's by `assert_sent`
+    tests/resources/test_<resource>.py  per operation: offline tests, a contract test
 
 What the tests expect comes from the IR: the method, the path template, each parameter's wire
 name and location, the constraints and enums. The values sent and received come from the spec's
@@ -13,8 +14,9 @@ layout, so the tests call the client the way a user would. A client that disagre
 (a wrong path segment or method, a dropped query parameter, a body field under a wrong wire
 name) fails them.
 
-The Python side here decides everything and builds the code snippets; the templates in
-templates/tests/ only lay them out.
+The Python side here decides everything and lays each statement out as black would
+(`render.Group`), so the format stage trusts the test modules as it trusts the client; the
+templates in templates/tests/ give the tests their shape and place the statements.
 """
 
 from __future__ import annotations
@@ -32,19 +34,26 @@ import jinja2
 
 from . import ir
 from .config import Config
-from .examples import Example, Examples, Invalid
-from .format import format_files
+from .examples import Example, Examples
 from .render import (
+    INDENT,
+    LINE_LENGTH,
     Argument,
     AuthPlan,
+    Group,
+    Imports,
     Layout,
     Method,
     TypeNamer,
     auth_plan,
+    bytes_literal,
     escape,
+    flat,
+    layout,
+    literal_group,
     model_attribute,
     plan_method,
-    py_literal,
+    prefixed,
 )
 
 TESTS = PurePosixPath("tests")
@@ -60,11 +69,17 @@ TEST_SUFFIXES = (
 # the value a path parameter takes in the test that checks it is percent-encoded
 ENCODED_PATH_VALUE = "id/with space"
 _REPEAT_AT: int = 12  # strings and lists longer than this made of one repeated part: `"x" * 33`
+_SHORT: int = 60  # a model's field checked is the first whose value's code is this short, if any
 _FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+# where the templates place the pieces laid out here
+_CLASS = len(INDENT)  # decorators and def lines
+_BODY = 2 * len(INDENT)  # a test's statements
+_BLOCK = 3 * len(INDENT)  # statements inside `with pytest.raises(...)`
 
 
 # ---------------------------------------------------------------------------------------------
-# The plan: everything the templates place, decided here
+# The plan: everything the templates place, decided and laid out here
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,74 +92,117 @@ class Credential:
 
 
 @dataclass(frozen=True, slots=True)
-class ExpectedRequest:
-    """What one call must send, as code snippets compared with a recorded `SentRequest`."""
+class Check:
+    """One assertion: `left operator right`, or `isinstance(left, right)`."""
 
-    method: str
-    path: str  # percent-encoded, relative to the base URL
-    query: str  # code of a dict literal
-    headers: tuple[tuple[str, str], ...]  # (header name, code of the value)
-    body: tuple[tuple[str, str], ...]  # (expression on `sent`, code of the expected value)
+    left: str
+    operator: Literal["==", "is", "is not", "isinstance"]
+    right: Group | str
+
+    def statement(self, indent: int = _BODY) -> str:
+        """The `assert` statement at `indent` columns, laid out as black would."""
+        if self.operator == "isinstance":
+            return Group("assert isinstance(", [self.left, self.right], ")").layout(indent)
+        if isinstance(self.right, Group):
+            # black splits inside the display on the right rather than around the comparison
+            return layout(prefixed(f"assert {self.left} {self.operator} ", self.right), indent)
+        condition = f"{self.left} {self.operator} {self.right}"
+        if indent + len("assert ") + len(condition) <= LINE_LENGTH:
+            return f"assert {condition}"
+        # black puts the condition in parentheses, and splits it before the operator if need be
+        pad, inner = " " * indent, " " * (indent + len(INDENT))
+        if len(inner) + len(condition) <= LINE_LENGTH:
+            return f"assert (\n{inner}{condition}\n{pad})"
+        return f"assert (\n{inner}{self.left}\n{inner}{self.operator} {self.right}\n{pad})"
 
 
 @dataclass(frozen=True, slots=True)
-class Call:
+class ExpectedRequest:
+    """What one call must send: the arguments of `transport.assert_sent(...)`."""
+
+    method: str
+    path: str  # percent-encoded, relative to the base URL
+    query: tuple[tuple[str, str | list[str]], ...]
+    headers: tuple[tuple[str, str], ...]  # (header name, value)
+    body: tuple[str, Group | str] | None  # ("json" | "content" | "form", code); None: unchecked
+
+    def with_headers(self, headers: Sequence[tuple[str, str]]) -> ExpectedRequest:
+        return ExpectedRequest(
+            self.method, self.path, self.query, (*self.headers, *headers), self.body
+        )
+
+    def statement(self) -> str:
+        items: list[Group | str] = [escape(self.method, "str"), escape(self.path, "str")]
+        if self.query:
+            items.append(prefixed("query=", literal_group(dict(self.query))))
+        if self.headers:
+            items.append(prefixed("headers=", literal_group(dict(self.headers))))
+        if self.body is not None:
+            keyword, code = self.body
+            items.append(prefixed(f"{keyword}=", code))
+        return Group("transport.assert_sent(", items, ")").layout(_BODY)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedCall:
     """One call of a method: its arguments as code, and what it must send."""
 
-    arguments: tuple[str, ...]  # "value" for the positional one, "name=value" for the others
+    arguments: tuple[Group | str, ...]  # the positional value, then `name=value`s
     expected: ExpectedRequest
     skip: str  # a reason to skip the tests making this call ("" to run them)
 
 
 @dataclass(frozen=True, slots=True)
-class Reply:
-    """How the mock transport answers: `transport.reply(...)` arguments as code."""
-
-    arguments: str
-
-
-@dataclass(frozen=True, slots=True)
 class OperationTests:
+    """The tests of one operation: what they do, and their statements laid out."""
+
     operation: ir.Operation
     name: str  # method name
     target: str  # "magic.connectors.get": where the method hangs on the client
-    raw_target: str  # "magic.connectors.with_raw_response.get"
-    constant: str  # "GET": prefix of the module's constants for this operation
-    required: Call
-    every: Call | None  # with every optional argument too; None when there is none
-    required_arguments: str  # code of the dict of the required arguments by python name
-    reply: Reply
-    reply_constant: str  # the module constant holding the reply body ("" when none)
+    required: PlannedCall
+    every: PlannedCall | None  # with every optional argument too; None when there is none
+    credentials: str  # the `credentials` marker when the test needs other credentials, or ""
+    reply: str  # `transport.reply(...)`
     status: int  # the reply's status code
-    result_name: str  # what the call's return value is named: "result", or "page"
-    result_checks: tuple[str, ...]  # assertions on it
-    every_result_checks: tuple[str, ...]  # the first of them
-    raw_checks: tuple[str, ...]  # assertions on `response.parse()` bound to `parsed`
-    paginated: bool
-    credentials: tuple[str, ...]  # credential arguments this operation needs, when not the default
-    auth_checks: tuple[tuple[str, str], ...]  # (header, code of the value)
-    path_parameters: tuple[str, ...]  # python names, for the empty-value test
-    encoded: tuple[str, str, str] | None  # (python name, value code, expected path)
-    invalid: tuple[tuple[str, str, str], ...]  # (python name, value code, pytest id)
-    contract_checks: tuple[str, ...]  # assertions on `parsed` from Prism's reply
+    required_call: str  # `result = call(lambda client: client.<target>(...))`
+    required_sent: str  # `transport.assert_sent(...)`, with the credentials' headers
+    result_checks: tuple[str, ...]  # on what the call returned
+    every_call: str  # with every argument ("" when there is no optional one)
+    every_sent: str
+    every_result_checks: tuple[str, ...]  # the first of the result checks
+    raw_call: str  # `response = call(lambda client: client.<raw target>(...))`
+    raw_checks: tuple[str, ...]  # on `response.parse()` bound to `parsed`
+    encoded_call: str  # a call with a path value that needs percent-encoding ("" if none)
+    encoded_check: str  # the path it must make
+    invalid_values: str  # `@pytest.mark.parametrize(...)` of the values refused ("" if none)
+    invalid_call: str  # the call with one of them, inside `with pytest.raises(...)`
+    contract_values: str  # `@pytest.mark.parametrize(...)` of the contract test's arguments
+    contract_call: str  # the call to Prism
+    contract_checks: tuple[str, ...]  # on what it returned, bound to `result`
+
+    def skip(self, every: bool = False) -> str:
+        """The skip marker of the tests sending the required (or every) argument, or ""."""
+        call = self.every if every else self.required
+        reason = call.skip if call is not None else ""
+        return _decorator("pytest.mark.skip", [f"reason={escape(reason, 'str')}"]) if reason else ""
 
 
 @dataclass(frozen=True, slots=True)
 class ResourceTests:
     resource: ir.Resource
     path: PurePosixPath  # tests/resources/test_magic_connectors.py
-    title: str  # "Connectors": the test classes are TestConnectors, TestAsyncConnectors, ...
+    title: str  # "Connectors": the test classes are TestConnectors and TestConnectorsContract
     target: str  # "magic.connectors"
     operations: tuple[OperationTests, ...]
-    constants: tuple[tuple[str, str], ...]  # (name, code) at module level
-    imports: tuple[str, ...]  # import lines, sorted
+    constants: tuple[str, ...]  # module-level assignments
+    imports: str
 
 
 @dataclass(frozen=True, slots=True)
 class ConftestPlan:
     credentials: tuple[Credential, ...]
-    default_credentials: tuple[str, ...]
-    spec_path: str  # the spec, relative to the output folder (POSIX)
+    default_credentials: str  # the tuple of the default credential arguments, as code
+    spec_path: str  # `SPEC_PATH = "..."`: the spec, relative to the output folder (POSIX)
 
 
 @dataclass(slots=True)
@@ -165,20 +223,15 @@ def render_tests(
 ) -> dict[PurePosixPath, str]:
     """The files of the generated package's tests/ folder, by path relative to the out dir."""
     plan = plan_tests(api, config)
-    common = {"api": api, "config": config, "conftest": plan.conftest}
+    common = {"api": api, "config": config, "conftest": plan.conftest, "test_def": _test_def}
     files = {
-        TESTS / "conftest.py": environment.get_template("tests/conftest.py.j2").render(**common),
-        TESTS
-        / "mock_transport.py": environment.get_template("tests/mock_transport.py.j2").render(
-            **common
-        ),
+        TESTS / name: environment.get_template(f"tests/{name}.j2").render(**common)
+        for name in ("conftest.py", "mock_transport.py")
     }
     template = environment.get_template("tests/test_resource.py.j2")
     for resource_tests in plan.resources:
         files[resource_tests.path] = template.render(**common, tests=resource_tests)
-    # The example values are nested literals of any size, which the templates cannot lay out
-    # as black would; black does (cached by content, so an unchanged test costs nothing).
-    return dict(sorted(format_files(files, trust_layout=False).files.items()))
+    return files
 
 
 def plan_tests(api: ir.Api, config: Config) -> TestPlan:
@@ -217,10 +270,13 @@ class _Planner:
 
     def conftest(self) -> ConftestPlan:
         spec = os.path.relpath(self.config.spec.resolve(), self.config.out.resolve())
+        defaults = [escape(self.argument_of[name], "str") for name in self.default_credentials]
         return ConftestPlan(
             credentials=self.credentials,
-            default_credentials=tuple(self.argument_of[name] for name in self.default_credentials),
-            spec_path=PurePosixPath(*spec.split(os.sep)).as_posix(),
+            default_credentials=Group("(", defaults, ")", display=True, one_tuple=True).flat(),
+            spec_path=_assignment(
+                "SPEC_PATH", escape(PurePosixPath(*spec.split(os.sep)).as_posix(), "str")
+            ),
         )
 
     def resource(self, resource: ir.Resource) -> ResourceTests:
@@ -228,8 +284,11 @@ class _Planner:
         while module in self.module_names:
             module += "_"
         self.module_names.add(module)
-        imports = _Imports(self.package, (self.config.client_name, self.config.async_client_name))
-        constants: dict[str, str] = {}
+        imports = Imports(depth=0)
+        imports.module("pytest")
+        imports.local(self.package, "InvalidArgumentError", self.config.client_name)
+        imports.local("mock_transport", "REQUEST_ID", "Call", "RecordingTransport")
+        constants: dict[str, Group | str] = {}
         operations = [
             self.operation(resource, operation, imports, constants)
             for operation in resource.operations
@@ -241,16 +300,16 @@ class _Planner:
             title=title,
             target=".".join(resource.path),
             operations=tuple(operations),
-            constants=tuple(constants.items()),
-            imports=imports.lines(),
+            constants=tuple(_assignment(name, code) for name, code in constants.items()),
+            imports=imports.render(),
         )
 
     def operation(
         self,
         resource: ir.Resource,
         operation: ir.Operation,
-        imports: _Imports,
-        constants: dict[str, str],
+        imports: Imports,
+        constants: dict[str, Group | str],
     ) -> OperationTests:
         method = plan_method(operation, self.namer)
         values = {
@@ -260,53 +319,100 @@ class _Planner:
         required = [argument for argument in method.arguments if argument.required]
         optional = [argument for argument in method.arguments if not argument.required]
         constant = escape(operation.name, "ident").upper()
+        name = escape(operation.name, "ident")
+        target = ".".join([*resource.path, name])
+        raw_target = ".".join([*resource.path, "with_raw_response", name])
 
         required_call = self._call(operation, method, required, values, imports)
         every_call = (
             self._call(operation, method, method.arguments, values, imports) if optional else None
         )
-
-        arguments_constant = f"{constant}_ARGUMENTS"
-        constants[arguments_constant] = _dict_code(
-            (
-                escape(argument.name, "str"),
-                self._python(values[argument.name].value, argument.type, imports),
-            )
-            for argument in required
+        arguments = f"{constant}_ARGUMENTS"
+        constants[arguments] = Group(
+            "{",
+            [self._keyword(argument, values, imports, ": ") for argument in required],
+            "}",
+            display=True,
         )
+        all_arguments = ""
+        if optional:
+            all_arguments = f"{constant}_ALL_ARGUMENTS"
+            entries = [self._keyword(argument, values, imports, ": ") for argument in optional]
+            constants[all_arguments] = Group("{", [f"**{arguments}", *entries], "}", display=True)
 
-        reply, reply_constant, status, payload = self._reply(operation, constant, constants)
-        paginated = operation.pagination is not None
-        result_name = "page" if paginated else "result"
-        result_checks = self._result_checks(operation, result_name, payload, imports, paginated)
-        credentials, auth_checks = self._auth(operation)
-        name = escape(operation.name, "ident")
-        resource_target = ".".join(resource.path)
+        reply, status, payload = self._reply(operation, constant, constants)
+        result_name = "page" if operation.pagination is not None else "result"
+        result_checks = self._result_checks(operation, result_name, payload, imports)
+        raw_checks = self._result_checks(operation, "parsed", payload, imports, brief=True)
+        credentials, auth_headers = self._auth(operation)
+
+        def call(
+            arguments: Sequence[Group | str],
+            assign: str = "",
+            raw: bool = False,
+            indent: int = _BODY,
+        ) -> str:
+            """`call(lambda client: client.<target>(arguments))`, assigned to `assign` if given."""
+            function = f"lambda client: client.{raw_target if raw else target}("
+            statement = Group("call(", [Group(function, arguments, ")")], ")")
+            return _assignment(assign, statement, indent) if assign else statement.layout(indent)
+
+        def with_required(entry: str) -> Group:
+            """`**{**<required arguments>, entry}`"""
+            return Group("**{", [f"**{arguments}", entry], "}", display=True)
+
+        encoded_call = encoded_check = ""
+        encoded = self._encoded(operation, method, values)
+        if encoded is not None:
+            entry, path = encoded
+            encoded_call = call([with_required(entry)])
+            encoded_check = Check("transport.request.path", "==", escape(path, "str")).statement()
+        invalid = list(self._invalid(method, values, imports))
+        names = Group("(", ['"argument"', '"value"'], ")", display=True)
+
+        contract_values = ""
+        if every_call is not None:
+            contract_values = _parametrize(
+                '"arguments"',
+                [
+                    _param([arguments], "required", required_call.skip),
+                    _param([all_arguments], "every", every_call.skip),
+                ],
+            )
+        contract_checks = self._contract_checks(operation, imports)
+        contract_call = Group(
+            f"prism_client.{target}(", ["**arguments" if contract_values else f"**{arguments}"], ")"
+        )
+        markers = [escape(argument, "str") for argument in credentials]
+
         return OperationTests(
             operation=operation,
             name=name,
-            target=f"{resource_target}.{name}",
-            raw_target=f"{resource_target}.with_raw_response.{name}",
-            constant=constant,
+            target=target,
             required=required_call,
             every=every_call,
-            required_arguments=arguments_constant,
+            credentials=_decorator("pytest.mark.credentials", markers) if markers else "",
             reply=reply,
-            reply_constant=reply_constant,
             status=status,
-            result_name=result_name,
-            result_checks=result_checks,
-            every_result_checks=result_checks[:1],
-            raw_checks=self._result_checks(
-                operation, "parsed", payload, imports, paginated, brief=True
+            required_call=call(required_call.arguments, result_name),
+            required_sent=required_call.expected.with_headers(auth_headers).statement(),
+            result_checks=tuple(check.statement() for check in result_checks),
+            every_call=call([f"**{all_arguments}"], result_name) if every_call else "",
+            every_sent=every_call.expected.statement() if every_call else "",
+            every_result_checks=tuple(check.statement() for check in result_checks[:1]),
+            raw_call=call([f"**{arguments}"], "response", raw=True),
+            raw_checks=tuple(check.statement() for check in raw_checks),
+            encoded_call=encoded_call,
+            encoded_check=encoded_check,
+            invalid_values=_parametrize(names, invalid) if invalid else "",
+            invalid_call=call([with_required("argument: value")], indent=_BLOCK),
+            contract_values=contract_values,
+            contract_call=(
+                _assignment("result", contract_call, _BODY)
+                if contract_checks
+                else contract_call.layout(_BODY)
             ),
-            paginated=paginated,
-            credentials=credentials,
-            auth_checks=auth_checks,
-            path_parameters=tuple(a.name for a in method.arguments if a.location == "path"),
-            encoded=self._encoded(operation, method, values),
-            invalid=tuple(self._invalid(method, values, imports)),
-            contract_checks=self._contract_checks(operation, imports),
+            contract_checks=tuple(check.statement() for check in contract_checks),
         )
 
     # arguments and the requests they make
@@ -325,33 +431,39 @@ class _Planner:
         body_field = next(f for f in body.fields if f.name == argument.name)
         return self.examples.body_field(body, body_field)
 
+    def _keyword(
+        self, argument: Argument, values: dict[str, Example], imports: Imports, separator: str
+    ) -> Group | str:
+        """`name=value` (or `"name": value` with separator ": ") for one argument."""
+        key = argument.name if separator == "=" else escape(argument.name, "str")
+        value = self._python(values[argument.name].value, argument.type, imports)
+        return prefixed(f"{key}{separator}", value)
+
     def _call(
         self,
         operation: ir.Operation,
         method: Method,
         arguments: Sequence[Argument],
         values: dict[str, Example],
-        imports: _Imports,
-    ) -> Call:
+        imports: Imports,
+    ) -> PlannedCall:
         given = {argument.name for argument in arguments}
-        code: list[str] = []
+        code: list[Group | str] = []
         for argument in method.signature_order:
             if argument.name not in given:
                 continue
-            value = self._python(values[argument.name].value, argument.type, imports)
-            code.append(value if argument is method.positional else f"{argument.name}={value}")
+            if argument is method.positional:
+                code.append(self._python(values[argument.name].value, argument.type, imports))
+            else:
+                code.append(self._keyword(argument, values, imports, "="))
         problems = [
             values[argument.name].problem for argument in arguments if values[argument.name].problem
         ]
-        expected = self._expected(operation, arguments, values, imports)
-        return Call(tuple(code), expected, "; ".join(dict.fromkeys(problems)))
+        expected = self._expected(operation, arguments, values)
+        return PlannedCall(tuple(code), expected, "; ".join(dict.fromkeys(problems)))
 
     def _expected(
-        self,
-        operation: ir.Operation,
-        arguments: Sequence[Argument],
-        values: dict[str, Example],
-        imports: _Imports,
+        self, operation: ir.Operation, arguments: Sequence[Argument], values: dict[str, Example]
     ) -> ExpectedRequest:
         path = operation.path
         query: list[tuple[str, str | list[str]]] = []
@@ -367,187 +479,184 @@ class _Planner:
             elif argument.location == "query":
                 query.extend(_query_items(parameters[argument.name], value))
             elif argument.location == "header":
-                headers.append((argument.wire_name, escape(_text(value, argument.type), "str")))
+                headers.append((argument.wire_name, _text(value, argument.type)))
             elif argument.location == "body":
                 body_fields[argument.wire_name] = _wire(value, argument.type)
             else:
                 whole = (argument, value)
-        body = self._expected_body(operation, body_fields, whole, imports)
-        query_code = _dict_code(
-            (escape(name, "str"), py_literal(value)) for name, value in _group(query)
-        )
-        return ExpectedRequest(operation.method, path, query_code, tuple(headers), body)
+        body = self._expected_body(operation, body_fields, whole)
+        return ExpectedRequest(operation.method, path, tuple(_by_name(query)), tuple(headers), body)
 
     def _expected_body(
         self,
         operation: ir.Operation,
         fields: dict[str, ir.JsonValue],
         whole: tuple[Argument, ir.JsonValue] | None,
-        imports: _Imports,
-    ) -> tuple[tuple[str, str], ...]:
+    ) -> tuple[str, Group | str] | None:
         body = operation.request_body
         if body is None:
-            return (("sent.content", 'b""'),)
+            return ("content", 'b""')
         if not fields and whole is None and not body.required:
-            return ()  # the spec allows no body and an empty one alike
+            return None  # the spec allows no body and an empty one alike
         content_type = body.content_type
         if whole is not None:
             argument, value = whole
             if _is_json(content_type):
-                return (("sent.json", _literal(_wire(value, argument.type))),)
+                return ("json", _literal(_wire(value, argument.type)))
             if content_type in _FORM_TYPES and isinstance(value, dict):
                 fields = dict(value)
             else:
                 text = value if isinstance(value, str) else json.dumps(value)
-                return (("sent.content", _literal(text.encode())),)
+                return ("content", _literal(text.encode()))
         if _is_json(content_type):
-            return (("sent.json", _literal(fields)),)
+            return ("json", _literal(fields))
         if content_type in _FORM_TYPES:
-            imports.plain("json")
-            checks = [
-                (f"sent.form[{escape(name, 'str')}]", _form_value(value))
+            entries = [
+                prefixed(f"{escape(name, 'str')}: ", _form_value(value))
                 for name, value in fields.items()
             ]
-            return (("sorted(sent.form)", py_literal(sorted(fields))), *checks)
-        text = json.dumps(fields)
-        return (("sent.content", _literal(text.encode())),)
+            return ("form", Group("{", entries, "}", display=True))
+        return ("content", _literal(json.dumps(fields).encode()))
 
-    def _python(self, value: ir.JsonValue, type_ref: ir.TypeRef, imports: _Imports) -> str:
+    def _python(self, value: ir.JsonValue, type_ref: ir.TypeRef, imports: Imports) -> Group | str:
         """Code for the Python value a caller passes for `value` of `type_ref`: dates as
         `datetime` objects, binary content as bytes, everything else as its JSON literal."""
         if value is None:
             return "None"
         kind, string_format = type_ref.kind, type_ref.format
         if kind == "string" and string_format == "date" and isinstance(value, str):
-            imports.plain("datetime")
+            imports.module("datetime")
             day = datetime.date.fromisoformat(value)
             return f"datetime.date({day.year}, {day.month}, {day.day})"
         if kind == "string" and string_format == "date-time" and isinstance(value, str):
-            imports.plain("datetime")
+            imports.module("datetime")
             return _datetime_code(_utc(value))
         if kind == "string" and string_format == "binary" and isinstance(value, str):
             return _literal(value.encode())
         if kind == "list" and isinstance(value, list) and type_ref.item is not None:
             item_type = type_ref.item
             items = [self._python(item, item_type, imports) for item in value]
-            if len(items) > _REPEAT_AT and len(set(items)) == 1:
-                return f"[{items[0]}] * {len(items)}"
-            return "[" + ", ".join(items) + "]"
+            if not items:
+                return "[]"
+            return _repeated([flat(item) for item in items]) or Group("[", items, "]", display=True)
         return _literal(value)
 
     # the reply and what the method makes of it
 
     def _reply(
-        self, operation: ir.Operation, constant: str, constants: dict[str, str]
-    ) -> tuple[Reply, str, int, ir.JsonValue]:
+        self, operation: ir.Operation, constant: str, constants: dict[str, Group | str]
+    ) -> tuple[str, int, ir.JsonValue]:
+        """`transport.reply(...)`, the status it sets and the payload the call returns."""
         example = self.examples.response(operation)
+        status = str(example.status)
         if example.content_type is None:
-            return Reply(str(example.status)), "", example.status, None
+            return _reply([status]), example.status, None
         body = example.body
         if _raw_payload(operation.payload):
             text = body if isinstance(body, str) else json.dumps(body)
             content_type = escape(example.content_type, "str")
-            arguments = (
-                f"{example.status}, content={_literal(text.encode())}, content_type={content_type}"
-            )
-            return Reply(arguments), "", example.status, text
+            arguments = [status, prefixed("content=", _literal(text.encode()))]
+            return _reply([*arguments, f"content_type={content_type}"]), example.status, text
         code = _literal(body)
-        name = next((n for n, c in constants.items() if c == code and n.endswith("_RESPONSE")), "")
+        name = next(
+            (n for n, c in constants.items() if n.endswith("_RESPONSE") and flat(c) == flat(code)),
+            "",
+        )
         if not name:
             name = f"{constant}_RESPONSE"
             constants[name] = code
-        return Reply(f"{example.status}, {name}"), name, example.status, example.payload
+        return _reply([status, name]), example.status, example.payload
 
     def _result_checks(
         self,
         operation: ir.Operation,
         variable: str,
         payload: ir.JsonValue,
-        imports: _Imports,
-        paginated: bool,
+        imports: Imports,
         brief: bool = False,
-    ) -> tuple[str, ...]:
-        kind = operation.payload.kind
-        if kind == "none" or operation.payload.type is None:
-            return (f"{variable} is None",)
-        if paginated:
-            assert operation.pagination is not None
-            imports.package("SyncPage")
+    ) -> list[Check]:
+        """What the call's return value (or a raw response's parse) must hold; `brief`: its
+        type, without the field values."""
+        if operation.payload.kind == "none" or operation.payload.type is None:
+            return [Check(variable, "is", "None")]
+        if operation.pagination is not None:
             items = payload if isinstance(payload, list) else []
-            checks = [f"len({variable}.items) == {len(items)}"]
-            if items and not brief:
-                checks += self._value_checks(
+            checks = [Check(f"len({variable}.items)", "==", str(len(items)))]
+            if items:
+                item_checks = self._value_checks(
                     f"{variable}.items[0]", operation.pagination.item, items[0], imports
                 )
-            elif items:
-                checks += self._value_checks(
-                    f"{variable}.items[0]", operation.pagination.item, items[0], imports
-                )[:1]
-            return tuple(checks)
+                checks += item_checks[:1] if brief else item_checks
+            return checks
         if _raw_payload(operation.payload):
             if _annotation_kind(operation.payload.type) == "bytes":
-                return (f"{variable} == {_literal(str(payload).encode())}",)
-            return (f"{variable} == {_literal(payload)}",)
+                return [Check(variable, "==", _literal(str(payload).encode()))]
+            return [Check(variable, "==", _literal(payload))]
         checks = self._value_checks(variable, operation.payload.type, payload, imports)
-        return tuple(checks[:1] if brief and len(checks) > 1 else checks)
+        return checks[:1] if brief else checks
 
     def _value_checks(
         self,
         expression: str,
         type_ref: ir.TypeRef,
         value: ir.JsonValue,
-        imports: _Imports,
+        imports: Imports,
         depth: int = 0,
-    ) -> list[str]:
+    ) -> list[Check]:
         """Assertions that `expression` holds `value` read as `type_ref`: its type, and one
         field value for a model (descending one level when the top has no scalar)."""
         kind = type_ref.kind
         if value is None:
-            return [f"{expression} is None"]
+            return [Check(expression, "is", "None")]
         if kind == "model":
             model = self.layout.models[type_ref.name]
-            imports.model(self.layout, model.name)
-            checks = [f"isinstance({expression}, {model.name})"]
-            field_check = self._field_check(expression, model, value, imports, depth)
-            return checks + field_check
+            self._import_model(imports, model.name)
+            checks = [Check(expression, "isinstance", model.name)]
+            return checks + self._field_check(expression, model, value, imports, depth)
         if kind == "union":
             member = self._union_member(type_ref, value)
             if member is not None:
                 return self._value_checks(expression, member, value, imports, depth)
-            return [f"{expression} is not None"]
+            return [Check(expression, "is not", "None")]
         if kind == "list" and isinstance(value, list) and type_ref.item is not None:
-            checks = [f"isinstance({expression}, list)", f"len({expression}) == {len(value)}"]
+            checks = [
+                Check(expression, "isinstance", "list"),
+                Check(f"len({expression})", "==", str(len(value))),
+            ]
             if value and depth < 2:
                 checks += self._value_checks(
                     f"{expression}[0]", type_ref.item, value[0], imports, depth + 1
                 )
             return checks
         if kind == "map" and isinstance(value, dict) and type_ref.item is not None:
-            checks = [f"isinstance({expression}, dict)"]
+            checks = [Check(expression, "isinstance", "dict")]
             for key, item in list(value.items())[:1]:
                 checks += self._value_checks(
                     f"{expression}[{escape(key, 'str')}]", type_ref.item, item, imports, depth + 1
                 )
             return checks
         if kind == "string" and type_ref.format in ("date", "date-time"):
-            imports.plain("datetime")
+            imports.module("datetime")
             python_type = "datetime.date" if type_ref.format == "date" else "datetime.datetime"
-            return [f"isinstance({expression}, {python_type})"]
+            return [Check(expression, "isinstance", python_type)]
         if kind == "string" and type_ref.format == "binary":
-            return [f"{expression} == {_literal(str(value).encode())}"]
-        return [f"{expression} == {_literal(value)}"]
+            return [Check(expression, "==", _literal(str(value).encode()))]
+        return [Check(expression, "==", _literal(value))]
 
     def _field_check(
-        self, expression: str, model: ir.Model, value: ir.JsonValue, imports: _Imports, depth: int
-    ) -> list[str]:
+        self, expression: str, model: ir.Model, value: ir.JsonValue, imports: Imports, depth: int
+    ) -> list[Check]:
+        """The value of one scalar field read (the first with a short value, if any), else of
+        one in a nested model."""
         if not isinstance(value, dict):
             return []
         nested: list[tuple[str, ir.Field]] = []
+        scalars: list[Check] = []
         for model_field in model.fields:
             if model_field.wire_name not in value or model_field.write_only:
                 continue
             item = value[model_field.wire_name]
-            attribute = _attribute(model_field.name)
+            attribute = model_attribute(escape(model_field.name, "ident"))
             kind = model_field.type.kind
             scalar = isinstance(item, str | int | float) and kind in (
                 "string",
@@ -559,21 +668,26 @@ class _Planner:
             if scalar and (
                 kind != "string" or model_field.type.format not in ("date", "date-time", "binary")
             ):
-                return [f"{expression}.{attribute} == {_literal(item)}"]
+                scalar_check = Check(f"{expression}.{attribute}", "==", _literal(item))
+                if len(flat(scalar_check.right)) <= _SHORT:
+                    return [scalar_check]
+                scalars.append(scalar_check)
             if kind == "model" and isinstance(item, dict):
                 nested.append((attribute, model_field))
+        if scalars:
+            return scalars[:1]
         if depth == 0:
             for attribute, model_field in nested:
                 inner = self.layout.models[model_field.type.name]
-                check = self._field_check(
+                checks = self._field_check(
                     f"{expression}.{attribute}",
                     inner,
                     value[model_field.wire_name],
                     imports,
                     depth + 1,
                 )
-                if check:
-                    return check
+                if checks:
+                    return checks
         return []
 
     def _union_member(self, type_ref: ir.TypeRef, value: ir.JsonValue) -> ir.TypeRef | None:
@@ -598,23 +712,26 @@ class _Planner:
             return fitting[0]
         return None
 
-    def _contract_checks(self, operation: ir.Operation, imports: _Imports) -> tuple[str, ...]:
-        """What Prism's reply must parse into: the payload's type, whatever the values."""
+    # the contract test
+
+    def _contract_checks(self, operation: ir.Operation, imports: Imports) -> list[Check]:
+        """What Prism's reply must be read into: the payload's type, whatever the values."""
         payload = operation.payload
         if payload.kind == "none" or payload.type is None:
-            return ("parsed is None",)
+            return [Check("result", "is", "None")]
         if operation.pagination is not None:
-            imports.package("SyncPage")
-            return ("isinstance(parsed, SyncPage)",)
+            imports.local(self.package, "SyncPage")
+            return [Check("result", "isinstance", "SyncPage")]
         python_type = self._python_type(payload.type, imports)
         if python_type is None:
-            return ()
-        return (f"isinstance(parsed, {python_type})",)
+            return []
+        return [Check("result", "isinstance", python_type)]
 
-    def _python_type(self, type_ref: ir.TypeRef, imports: _Imports) -> str | None:
+    def _python_type(self, type_ref: ir.TypeRef, imports: Imports) -> Group | str | None:
+        """What `isinstance` checks a value of `type_ref` against, when that is certain."""
         kind = type_ref.kind
         if kind == "model":
-            imports.model(self.layout, type_ref.name)
+            self._import_model(imports, type_ref.name)
             return type_ref.name
         if kind == "list":
             return "list"
@@ -637,13 +754,14 @@ class _Planner:
                 self._python_type(member, imports)
                 for member in self.layout.unions[type_ref.name].members
             ]
-            if (
-                all(members)
-                and len(set(members)) == len(members)
-                and all("(" not in m for m in members if m)
-            ):
-                return "(" + ", ".join(m for m in members if m) + ")"
+            names = [member for member in members if isinstance(member, str)]
+            if len(names) == len(members) and len(set(names)) == len(names):
+                if not any(name.startswith("(") for name in names):
+                    return Group("(", names, ")", display=True, one_tuple=True)
         return None
+
+    def _import_model(self, imports: Imports, name: str) -> None:
+        imports.local(f"{self.package}.types.{self.layout.type_module[name]}", name)
 
     # authentication
 
@@ -661,29 +779,30 @@ class _Planner:
             # the client has no argument for what the operation needs: check the headers the
             # spec asks for anyway, so the test names the gap
             schemes = {scheme.name: scheme for scheme in self.api.security_schemes}
-            spec_checks: list[tuple[str, str]] = []
+            spec_headers: list[tuple[str, str]] = []
             for name in alternatives[0]:
                 scheme = schemes.get(name)
                 if scheme is not None and scheme.location == "header":
                     value = _credential_value(scheme.argument)
                     prefix = "Bearer " if scheme.kind == "bearer" else ""
                     header = "Authorization" if scheme.kind == "bearer" else scheme.parameter_name
-                    spec_checks.append((header, escape(prefix + value, "str")))
-            return (), tuple(spec_checks)
+                    spec_headers.append((header, prefix + value))
+            return (), tuple(spec_headers)
         by_argument = {credential.argument: credential for credential in self.credentials}
         arguments = tuple(self.argument_of[name] for name in chosen)
-        checks = tuple(
-            (by_argument[argument].header, escape(by_argument[argument].header_value, "str"))
+        headers = tuple(
+            (by_argument[argument].header, by_argument[argument].header_value)
             for argument in arguments
         )
-        return (() if chosen == self.default_credentials else arguments), checks
+        return (() if chosen == self.default_credentials else arguments), headers
 
     # path encoding and invalid arguments
 
     def _encoded(
         self, operation: ir.Operation, method: Method, values: dict[str, Example]
-    ) -> tuple[str, str, str] | None:
-        """A free-form string path parameter given a value that must be percent-encoded."""
+    ) -> tuple[str, str] | None:
+        """A free-form string path parameter given a value that must be percent-encoded:
+        (`"name": value` code, the path that makes)."""
         for argument in method.arguments:
             limits = argument.type.constraints
             free_form = (
@@ -702,69 +821,83 @@ class _Planner:
                     value = ENCODED_PATH_VALUE if other is argument else values[other.name].value
                     text = quote(_text(value, other.type), safe="")
                     path = path.replace("{" + other.wire_name + "}", text)
-            return (argument.name, escape(ENCODED_PATH_VALUE, "str"), path)
+            entry = f"{escape(argument.name, 'str')}: {escape(ENCODED_PATH_VALUE, 'str')}"
+            return (entry, path)
         return None
 
     def _invalid(
-        self, method: Method, values: dict[str, Example], imports: _Imports
-    ) -> Iterator[tuple[str, str, str]]:
-        """(argument, value code, id) for each value the client must refuse before sending."""
+        self, method: Method, values: dict[str, Example], imports: Imports
+    ) -> Iterator[Group]:
+        """A `pytest.param(argument, value, id=...)` for each value the client must refuse
+        before sending: a required argument missing, an empty path value, a value outside
+        a constraint or an enum."""
         for argument in method.arguments:
             if argument.location == "body_whole":
                 continue
+            name = escape(argument.name, "str")
             checked = self.namer.has_checks(argument.type)
-            if argument.required and (argument.location == "path" or checked):
-                imports.package("NOT_GIVEN")
-                yield argument.name, "NOT_GIVEN", f"{argument.name}-missing"
-            if not checked:
-                continue
-            invalid: Invalid
-            for invalid in self.examples.invalid_values(argument.type, values[argument.name].value):
-                code = self._python(invalid.value, argument.type, imports)
-                yield argument.name, code, f"{argument.name}-{invalid.label}"
+            path = argument.location == "path"
+            invalid = (
+                self.examples.invalid_values(argument.type, values[argument.name].value)
+                if checked
+                else []
+            )
+            if argument.required and (path or checked):
+                imports.local(self.package, "NOT_GIVEN")
+                yield _param([name, "NOT_GIVEN"], f"{argument.name}-missing")
+            if path and all(bad.value != "" for bad in invalid):
+                yield _param([name, '""'], f"{argument.name}-empty")
+            for bad in invalid:
+                code = self._python(bad.value, argument.type, imports)
+                yield _param([name, code], f"{argument.name}-{bad.label}")
 
 
 # ---------------------------------------------------------------------------------------------
-# Imports of a test module
+# Code, laid out as black writes it
 
 
-class _Imports:
-    def __init__(self, package: str, clients: tuple[str, str]) -> None:
-        self.package_name = package
-        self.clients = clients
-        self.modules: set[str] = set()
-        self.from_package: set[str] = set()
-        self.types: dict[str, set[str]] = {}
-
-    def plain(self, module: str) -> None:
-        self.modules.add(module)
-
-    def package(self, *names: str) -> None:
-        self.from_package.update(names)
-
-    def model(self, layout: Layout, name: str) -> None:
-        module = layout.type_module[name]
-        self.types.setdefault(module, set()).add(name)
-
-    def lines(self) -> tuple[str, ...]:
-        lines = [f"import {module}" for module in sorted(self.modules)]
-        lines.append("")
-        lines.append("import pytest")
-        lines.append("")
-        names = sorted(self.from_package | {"InvalidArgumentError", *self.clients}, key=_name_order)
-        lines.append(f"from {self.package_name} import {', '.join(names)}")
-        for module, type_names in sorted(self.types.items()):
-            ordered = ", ".join(sorted(type_names, key=_name_order))
-            lines.append(f"from {self.package_name}.types.{module} import {ordered}")
-        lines.append("from mock_transport import REQUEST_ID, RecordingTransport")
-        while lines and lines[0] == "":
-            lines.pop(0)
-        return tuple(lines)
+def _assignment(target: str, value: Group | str, indent: int = 0) -> str:
+    """`target = value`: on one line, else split inside the value's brackets, else with the
+    value in parentheses of its own when that makes every line fit (black's second opinion)."""
+    split = layout(prefixed(f"{target} = ", value), indent)
+    if "\n" not in split or len(split.split("\n", 1)[0]) + indent <= LINE_LENGTH:
+        return split
+    pad = " " * indent
+    wrapped = f"{target} = (\n{pad}{INDENT}{layout(value, indent + len(INDENT))}\n{pad})"
+    lines = wrapped.split("\n")
+    if indent + len(lines[0]) <= LINE_LENGTH and all(
+        len(line) <= LINE_LENGTH for line in lines[1:]
+    ):
+        return wrapped
+    return split
 
 
-def _name_order(name: str) -> tuple[int, str]:
-    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[0].isupper() else 2
-    return (kind, name)
+def _test_def(name: str, parameters: Sequence[str]) -> str:
+    """The def line of a test method."""
+    return Group(f"def {name}(", parameters, ") -> None:", signature=True).layout(_CLASS)
+
+
+def _decorator(name: str, arguments: Sequence[Group | str]) -> str:
+    return Group(f"@{name}(", arguments, ")").layout(_CLASS)
+
+
+def _parametrize(names: Group | str, params: Sequence[Group | str]) -> str:
+    values = Group("[", params, "]", display=True)
+    return _decorator("pytest.mark.parametrize", [names, values])
+
+
+def _param(values: Sequence[Group | str], test_id: str, skip: str = "") -> Group:
+    """`pytest.param(*values, id=test_id)`, skipped with reason `skip` when there is one."""
+    items = [*values, f"id={escape(test_id, 'str')}"]
+    if skip:
+        items.append(
+            prefixed("marks=", Group("pytest.mark.skip(", [f"reason={escape(skip, 'str')}"], ")"))
+        )
+    return Group("pytest.param(", items, ")")
+
+
+def _reply(arguments: Sequence[Group | str]) -> str:
+    return Group("transport.reply(", arguments, ")").layout(_BODY)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -781,28 +914,27 @@ def _credential_value(argument: str) -> str:
     return "test-" + argument.replace("_", "-")
 
 
-def _attribute(name: str) -> str:
-    """The attribute a model field is read by, as the render stage names it."""
-    return model_attribute(escape(name, "ident"))
+def _literal(value: object) -> Group | str:
+    """A value as code: bytes as black writes them, long runs of one repeated character or
+    item as `x * n`."""
+    return literal_group(value, _shorter)
 
 
-def _literal(value: object) -> str:
-    """A Python literal, with a long run of one repeated character or item written `x * n`."""
+def _shorter(value: object) -> str | None:
     if isinstance(value, bytes):
-        return repr(value)
+        return bytes_literal(value)
     if isinstance(value, str) and len(value) > _REPEAT_AT and len(set(value)) == 1:
         return f"{escape(value[0], 'str')} * {len(value)}"
-    if (
-        isinstance(value, list)
-        and len(value) > _REPEAT_AT
-        and all(item == value[0] for item in value)
-    ):
-        return f"[{_literal(value[0])}] * {len(value)}"
-    return py_literal(value)
+    if isinstance(value, list) and len(value) > _REPEAT_AT:
+        return _repeated([flat(_literal(item)) for item in value])
+    return None
 
 
-def _dict_code(items: Iterator[tuple[str, str]] | Sequence[tuple[str, str]]) -> str:
-    return "{" + ", ".join(f"{key}: {value}" for key, value in items) + "}"
+def _repeated(items: Sequence[str]) -> str | None:
+    """`[item] * n` for a long list of one short item repeated, else None."""
+    if len(items) > _REPEAT_AT and len(set(items)) == 1 and len(items[0]) <= _REPEAT_AT:
+        return f"[{items[0]}] * {len(items)}"
+    return None
 
 
 def _utc(text: str) -> datetime.datetime:
@@ -866,14 +998,14 @@ def _query_items(parameter: ir.Parameter, value: ir.JsonValue) -> list[tuple[str
             ]
         if explode:
             return [(key, _text(item, ir.TypeRef("any"))) for key, item in value.items()]
-        flat = [
+        flat_items = [
             part for key, item in value.items() for part in (key, _text(item, ir.TypeRef("any")))
         ]
-        return [(name, ",".join(flat))]
+        return [(name, ",".join(flat_items))]
     return [(name, _text(value, parameter.type))]
 
 
-def _group(items: list[tuple[str, str | list[str]]]) -> list[tuple[str, str | list[str]]]:
+def _by_name(items: list[tuple[str, str | list[str]]]) -> list[tuple[str, str | list[str]]]:
     """Query items by name: one value as a string, a repeated name as the list of its values."""
     grouped: dict[str, list[str]] = {}
     for name, value in items:
@@ -881,7 +1013,7 @@ def _group(items: list[tuple[str, str | list[str]]]) -> list[tuple[str, str | li
     return [(name, values[0] if len(values) == 1 else values) for name, values in grouped.items()]
 
 
-def _form_value(value: ir.JsonValue) -> str:
+def _form_value(value: ir.JsonValue) -> Group | str:
     """What a form field carries: a scalar's text, an object or list as JSON."""
     if isinstance(value, dict | list):
         return _literal(json.dumps(value, separators=(",", ":")))

@@ -1,7 +1,8 @@
 """Fixtures of the generated tests.
 
-Offline: `client` and `async_client` send through a `RecordingTransport` (`transport`), which
-records each request and answers with the reply a test sets.
+Offline: `call` makes a test's call on a client sending through a `RecordingTransport`
+(`transport`), which records each request and answers with the reply the test sets. Its two
+params run every offline test twice: on the sync client, and on the async one.
 
 Contract (tests marked `contract`): `prism_client` sends to the Prism mock server, started once
 per session on a free loopback port from the spec these tests were generated from. Prism checks
@@ -13,6 +14,7 @@ tests are skipped.
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import os
 import shutil
@@ -20,15 +22,15 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
-import pytest_asyncio
 
 from cloudflare_api import AsyncCloudflare, Cloudflare
-from mock_transport import RecordingTransport
+from mock_transport import Call, RecordingTransport
 
 BASE_URL = "https://api.cloudflare.com/client/v4"
 CREDENTIALS = {
@@ -46,7 +48,9 @@ ENVIRONMENT = (
     "CLOUDFLARE_BASE_URL",
 )
 """Variables the client reads; cleared so the machine's settings cannot leak into a test."""
-SPEC = Path(__file__).resolve().parent.parent / "../specs/cloudflare.yaml"
+SPEC_PATH = "../specs/cloudflare.yaml"
+"""Where the spec these tests were generated from is, from the package's folder."""
+SPEC = Path(__file__).resolve().parent.parent / SPEC_PATH
 """The spec these tests were generated from (unless $OPENAPI_SPEC names another)."""
 PRISM_START_TIMEOUT = 60.0
 
@@ -77,26 +81,20 @@ def credentials(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     return {name: CREDENTIALS[name] for name in names}
 
 
-@pytest.fixture
-def client(transport: RecordingTransport, credentials: dict[str, str]) -> Iterator[Cloudflare]:
-    http_client = httpx.Client(transport=transport)
-    with Cloudflare(
-        base_url=BASE_URL, max_retries=0, http_client=http_client, **credentials
-    ) as client:
-        yield client
-    http_client.close()
-
-
-@pytest_asyncio.fixture
-async def async_client(
-    transport: RecordingTransport, credentials: dict[str, str]
-) -> AsyncIterator[AsyncCloudflare]:
-    http_client = httpx.AsyncClient(transport=transport)
-    async with AsyncCloudflare(
-        base_url=BASE_URL, max_retries=0, http_client=http_client, **credentials
-    ) as client:
-        yield client
-    await http_client.aclose()
+@pytest.fixture(params=["sync", "async"])
+def call(
+    request: pytest.FixtureRequest, transport: RecordingTransport, credentials: dict[str, str]
+) -> Iterator[Call]:
+    """Calls on a client sending through `transport`: the sync one, or the async one."""
+    options: dict[str, Any] = {"base_url": BASE_URL, "max_retries": 0, **credentials}
+    if request.param == "sync":
+        with httpx.Client(transport=transport) as http_client:
+            yield Call(Cloudflare(http_client=http_client, **options))
+        return
+    with asyncio.Runner() as runner:
+        async_http_client = httpx.AsyncClient(transport=transport)
+        yield Call(AsyncCloudflare(http_client=async_http_client, **options), runner)
+        runner.run(async_http_client.aclose())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -190,9 +188,6 @@ def fail_when_refused(response: httpx.Response) -> None:
 
 @pytest.fixture
 def prism_client(prism_url: str, credentials: dict[str, str]) -> Iterator[Cloudflare]:
-    http_client = httpx.Client(event_hooks={"response": [fail_when_refused]})
-    with Cloudflare(
-        base_url=prism_url, max_retries=0, http_client=http_client, **credentials
-    ) as client:
-        yield client
-    http_client.close()
+    options: dict[str, Any] = {"base_url": prism_url, "max_retries": 0, **credentials}
+    with httpx.Client(event_hooks={"response": [fail_when_refused]}) as http_client:
+        yield Cloudflare(http_client=http_client, **options)

@@ -1,18 +1,24 @@
-"""The offline tests' mock transport: it answers every request with one canned reply and
-records what the client sent, in the form the tests compare with the spec."""
+"""The offline tests' machinery: a mock transport that answers every request with one canned
+reply and records what the client sent, in the form the tests compare with the spec, and `Call`,
+which makes a test's call on the sync client or on the async one."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.parser import BytesParser
 from email.policy import HTTP
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
 REQUEST_ID = "8f1e2d3c4b5a6978-LHR"
 """The `cf-ray` header of every reply: the id Cloudflare gives a request."""
+UNCHECKED = object()
+"""`assert_sent(json=...)`'s default: the body is not checked as JSON."""
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,8 @@ class SentRequest:
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
             payload = part.get_payload(decode=True)
-            fields[str(name)] = (
-                payload.decode(errors="replace") if isinstance(payload, bytes) else ""
-            )
+            text = payload.decode(errors="replace") if isinstance(payload, bytes) else ""
+            fields[str(name)] = text
         return fields
 
 
@@ -84,6 +89,33 @@ class RecordingTransport(httpx.MockTransport):
         assert len(self.sent) == 1, f"expected one request, {len(self.sent)} were sent"
         return self.sent[0]
 
+    def assert_sent(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: dict[str, str | list[str]] | None = None,
+        headers: dict[str, str] | None = None,
+        content: bytes | None = None,
+        json: object = UNCHECKED,
+        form: dict[str, str] | None = None,
+    ) -> None:
+        """Check the one request sent: its method, path (percent-encoded), query (none unless
+        given), the `headers` given, and the body when given as `content` (bytes), `json` (the
+        decoded value) or `form` (the fields, as text)."""
+        sent = self.request
+        _check("method", sent.method, method)
+        _check("path", sent.path, path)
+        _check("query", sent.query, query or {})
+        for name, value in (headers or {}).items():
+            _check(f"header {name}", sent.headers.get(name), value)
+        if content is not None:
+            _check("content", sent.content, content)
+        if json is not UNCHECKED:
+            _check("json", sent.json, json)
+        if form is not None:
+            _check("form", sent.form, form)
+
     def _handle(self, request: httpx.Request) -> httpx.Response:
         self.sent.append(self._record(request))
         headers = {"cf-ray": REQUEST_ID}
@@ -104,3 +136,31 @@ class RecordingTransport(httpx.MockTransport):
             headers=request.headers,
             content=request.read(),
         )
+
+
+def _check(part: str, sent: object, expected: object) -> None:
+    if sent == expected:
+        return
+    if isinstance(sent, dict) and isinstance(expected, dict):
+        differences = [f"{key!r} missing" for key in expected if key not in sent]
+        differences += [f"{key!r} not expected" for key in sent if key not in expected]
+        differences += [
+            f"{key!r} is {sent[key]!r}, expected {expected[key]!r}"
+            for key in expected
+            if key in sent and sent[key] != expected[key]
+        ]
+        raise AssertionError(f"{part}: " + "; ".join(differences))
+    raise AssertionError(f"{part}: sent {sent!r}, expected {expected!r}")
+
+
+class Call:
+    """Makes a test's call (`lambda client: client.zones.get(...)`) on the sync client, or on
+    the async one and awaits it: the `call` fixture gives each offline test one of each."""
+
+    def __init__(self, client: Any, runner: asyncio.Runner | None = None) -> None:
+        self.client = client
+        self._runner = runner
+
+    def __call__(self, action: Callable[[Any], Any]) -> Any:
+        result = action(self.client)
+        return result if self._runner is None else self._runner.run(result)

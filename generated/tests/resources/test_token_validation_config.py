@@ -1,23 +1,26 @@
 """Tests of `client.token_validation.config`, generated from the spec.
 
-Offline, sync and async: each method, called with its required arguments and then with every
-argument, sends the request the spec describes and reads the reply into its typed result;
-invalid arguments are refused before anything is sent. Contract (marked `contract`): Prism
-accepts each call.
+Offline, each run on the sync client and on the async one (`call`): each method, called with
+its required arguments and then with every argument, sends the request the spec describes and
+reads the reply into its typed result, or into a raw response with its status and headers; path
+values are percent-encoded; invalid arguments are refused before anything is sent. Contract
+(marked `contract`): Prism accepts each call, and its reply reads into the method's type.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from cloudflare_api import NOT_GIVEN, AsyncCloudflare, Cloudflare, InvalidArgumentError, SyncPage
+from cloudflare_api import NOT_GIVEN, Cloudflare, InvalidArgumentError, SyncPage
 from cloudflare_api.types.token_validation import (
     TokenConfig,
     TokenValidationConfigDeleteResponseResult,
 )
-from mock_transport import REQUEST_ID, RecordingTransport
+from mock_transport import REQUEST_ID, Call, RecordingTransport
 
 LIST_ARGUMENTS = {"zone_id": "023e105f4ecef8ad9ca31a8372d0c353"}
+
+LIST_ALL_ARGUMENTS = {**LIST_ARGUMENTS, "page": 1, "per_page": 5}
 
 LIST_RESPONSE = {
     "errors": [],
@@ -135,6 +138,13 @@ EDIT_ARGUMENTS = {
     "config_id": "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
 }
 
+EDIT_ALL_ARGUMENTS = {
+    **EDIT_ARGUMENTS,
+    "description": "Long description for Token Validation Configuration",
+    "title": "Header tokens only",
+    "token_sources": ['http.request.headers["x-auth"][0]'],
+}
+
 DELETE_ARGUMENTS = {
     "zone_id": "023e105f4ecef8ad9ca31a8372d0c353",
     "config_id": "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
@@ -149,53 +159,57 @@ DELETE_RESPONSE = {
 
 
 class TestConfig:
-    def test_list(self, client: Cloudflare, transport: RecordingTransport) -> None:
+    def test_list(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, LIST_RESPONSE)
-        page = client.token_validation.config.list("023e105f4ecef8ad9ca31a8372d0c353")
-        sent = transport.request
-        assert sent.method == "GET"
-        assert sent.path == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config"
-        assert sent.query == {}
-        assert sent.content == b""
-        assert sent.headers["Authorization"] == "Bearer test-api-token"
+        page = call(
+            lambda client: client.token_validation.config.list("023e105f4ecef8ad9ca31a8372d0c353")
+        )
+        transport.assert_sent(
+            "GET",
+            "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config",
+            headers={"Authorization": "Bearer test-api-token"},
+            content=b"",
+        )
         assert len(page.items) == 2
         assert isinstance(page.items[0], TokenConfig)
         assert page.items[0].id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
 
-    def test_list_with_every_argument(
-        self, client: Cloudflare, transport: RecordingTransport
-    ) -> None:
+    def test_list_with_every_argument(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, LIST_RESPONSE)
-        page = client.token_validation.config.list(
-            "023e105f4ecef8ad9ca31a8372d0c353", page=1, per_page=5
+        page = call(lambda client: client.token_validation.config.list(**LIST_ALL_ARGUMENTS))
+        transport.assert_sent(
+            "GET",
+            "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config",
+            query={"page": "1", "per_page": "5"},
+            content=b"",
         )
-        sent = transport.request
-        assert sent.method == "GET"
-        assert sent.path == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config"
-        assert sent.query == {"page": "1", "per_page": "5"}
-        assert sent.content == b""
         assert len(page.items) == 2
 
-    def test_list_raw_response(self, client: Cloudflare, transport: RecordingTransport) -> None:
+    def test_list_raw_response(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, LIST_RESPONSE)
-        response = client.token_validation.config.with_raw_response.list(**LIST_ARGUMENTS)
+        response = call(
+            lambda client: client.token_validation.config.with_raw_response.list(**LIST_ARGUMENTS)
+        )
         assert response.status_code == 200
         assert response.headers["cf-ray"] == REQUEST_ID
         parsed = response.parse()
         assert len(parsed.items) == 2
         assert isinstance(parsed.items[0], TokenConfig)
 
-    def test_list_encodes_path_parameters(
-        self, client: Cloudflare, transport: RecordingTransport
-    ) -> None:
+    def test_list_encodes_path_parameters(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, LIST_RESPONSE)
-        client.token_validation.config.list(**{**LIST_ARGUMENTS, "zone_id": "id/with space"})
+        call(
+            lambda client: client.token_validation.config.list(
+                **{**LIST_ARGUMENTS, "zone_id": "id/with space"}
+            )
+        )
         assert transport.request.path == "/zones/id%2Fwith%20space/token_validation/config"
 
     @pytest.mark.parametrize(
         ("argument", "value"),
         [
             pytest.param("zone_id", NOT_GIVEN, id="zone_id-missing"),
+            pytest.param("zone_id", "", id="zone_id-empty"),
             pytest.param("zone_id", "x" * 33, id="zone_id-longer-than-32"),
             pytest.param("page", 0, id="page-below-1"),
             pytest.param("per_page", 4, id="per_page-below-5"),
@@ -203,85 +217,100 @@ class TestConfig:
         ],
     )
     def test_list_rejects_invalid_argument(
-        self, client: Cloudflare, transport: RecordingTransport, argument: str, value: object
+        self, call: Call, transport: RecordingTransport, argument: str, value: object
     ) -> None:
         with pytest.raises(InvalidArgumentError) as raised:
-            client.token_validation.config.list(**{**LIST_ARGUMENTS, argument: value})
+            call(
+                lambda client: client.token_validation.config.list(
+                    **{**LIST_ARGUMENTS, argument: value}
+                )
+            )
         assert raised.value.argument == argument
         assert transport.sent == []
 
-    def test_create(self, client: Cloudflare, transport: RecordingTransport) -> None:
+    def test_create(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, CREATE_RESPONSE)
-        result = client.token_validation.config.create(
-            "023e105f4ecef8ad9ca31a8372d0c353",
-            credentials={
-                "keys": [
-                    {
-                        "alg": "ES256",
-                        "crv": "P-256",
-                        "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "EC",
-                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
-                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
-                    }
-                ]
-            },
-            description="Long description for Token Validation Configuration",
-            title="Example Token Validation Configuration",
-            token_sources=[
-                'http.request.headers["x-auth"][0]',
-                'http.request.cookies["Authorization"][0]',
-            ],
-            token_type="JWT",
+        result = call(
+            lambda client: client.token_validation.config.create(
+                "023e105f4ecef8ad9ca31a8372d0c353",
+                credentials={
+                    "keys": [
+                        {
+                            "alg": "ES256",
+                            "crv": "P-256",
+                            "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
+                            "kty": "EC",
+                            "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                            "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
+                        }
+                    ]
+                },
+                description="Long description for Token Validation Configuration",
+                title="Example Token Validation Configuration",
+                token_sources=[
+                    'http.request.headers["x-auth"][0]',
+                    'http.request.cookies["Authorization"][0]',
+                ],
+                token_type="JWT",
+            )
         )
-        sent = transport.request
-        assert sent.method == "POST"
-        assert sent.path == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config"
-        assert sent.query == {}
-        assert sent.json == {
-            "credentials": {
-                "keys": [
-                    {
-                        "alg": "ES256",
-                        "crv": "P-256",
-                        "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "EC",
-                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
-                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
-                    }
-                ]
+        transport.assert_sent(
+            "POST",
+            "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config",
+            headers={"Authorization": "Bearer test-api-token"},
+            json={
+                "credentials": {
+                    "keys": [
+                        {
+                            "alg": "ES256",
+                            "crv": "P-256",
+                            "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
+                            "kty": "EC",
+                            "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
+                            "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
+                        }
+                    ]
+                },
+                "description": "Long description for Token Validation Configuration",
+                "title": "Example Token Validation Configuration",
+                "token_sources": [
+                    'http.request.headers["x-auth"][0]',
+                    'http.request.cookies["Authorization"][0]',
+                ],
+                "token_type": "JWT",
             },
-            "description": "Long description for Token Validation Configuration",
-            "title": "Example Token Validation Configuration",
-            "token_sources": [
-                'http.request.headers["x-auth"][0]',
-                'http.request.cookies["Authorization"][0]',
-            ],
-            "token_type": "JWT",
-        }
-        assert sent.headers["Authorization"] == "Bearer test-api-token"
+        )
         assert isinstance(result, TokenConfig)
         assert result.id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
 
-    def test_create_raw_response(self, client: Cloudflare, transport: RecordingTransport) -> None:
+    def test_create_raw_response(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, CREATE_RESPONSE)
-        response = client.token_validation.config.with_raw_response.create(**CREATE_ARGUMENTS)
+        response = call(
+            lambda client: client.token_validation.config.with_raw_response.create(
+                **CREATE_ARGUMENTS
+            )
+        )
         assert response.status_code == 200
         assert response.headers["cf-ray"] == REQUEST_ID
         parsed = response.parse()
         assert isinstance(parsed, TokenConfig)
 
     def test_create_encodes_path_parameters(
-        self, client: Cloudflare, transport: RecordingTransport
+        self, call: Call, transport: RecordingTransport
     ) -> None:
         transport.reply(200, CREATE_RESPONSE)
-        client.token_validation.config.create(**{**CREATE_ARGUMENTS, "zone_id": "id/with space"})
+        call(
+            lambda client: client.token_validation.config.create(
+                **{**CREATE_ARGUMENTS, "zone_id": "id/with space"}
+            )
+        )
         assert transport.request.path == "/zones/id%2Fwith%20space/token_validation/config"
 
     @pytest.mark.parametrize(
         ("argument", "value"),
         [
             pytest.param("zone_id", NOT_GIVEN, id="zone_id-missing"),
+            pytest.param("zone_id", "", id="zone_id-empty"),
             pytest.param("zone_id", "x" * 33, id="zone_id-longer-than-32"),
             pytest.param("description", NOT_GIVEN, id="description-missing"),
             pytest.param("description", "x" * 501, id="description-longer-than-500"),
@@ -305,43 +334,50 @@ class TestConfig:
         ],
     )
     def test_create_rejects_invalid_argument(
-        self, client: Cloudflare, transport: RecordingTransport, argument: str, value: object
+        self, call: Call, transport: RecordingTransport, argument: str, value: object
     ) -> None:
         with pytest.raises(InvalidArgumentError) as raised:
-            client.token_validation.config.create(**{**CREATE_ARGUMENTS, argument: value})
+            call(
+                lambda client: client.token_validation.config.create(
+                    **{**CREATE_ARGUMENTS, argument: value}
+                )
+            )
         assert raised.value.argument == argument
         assert transport.sent == []
 
-    def test_get(self, client: Cloudflare, transport: RecordingTransport) -> None:
+    def test_get(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, CREATE_RESPONSE)
-        result = client.token_validation.config.get(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
+        result = call(
+            lambda client: client.token_validation.config.get(
+                "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
+            )
         )
-        sent = transport.request
-        assert sent.method == "GET"
-        assert (
-            sent.path
-            == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
+        transport.assert_sent(
+            "GET",
+            "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
+            headers={"Authorization": "Bearer test-api-token"},
+            content=b"",
         )
-        assert sent.query == {}
-        assert sent.content == b""
-        assert sent.headers["Authorization"] == "Bearer test-api-token"
         assert isinstance(result, TokenConfig)
         assert result.id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
 
-    def test_get_raw_response(self, client: Cloudflare, transport: RecordingTransport) -> None:
+    def test_get_raw_response(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, CREATE_RESPONSE)
-        response = client.token_validation.config.with_raw_response.get(**GET_ARGUMENTS)
+        response = call(
+            lambda client: client.token_validation.config.with_raw_response.get(**GET_ARGUMENTS)
+        )
         assert response.status_code == 200
         assert response.headers["cf-ray"] == REQUEST_ID
         parsed = response.parse()
         assert isinstance(parsed, TokenConfig)
 
-    def test_get_encodes_path_parameters(
-        self, client: Cloudflare, transport: RecordingTransport
-    ) -> None:
+    def test_get_encodes_path_parameters(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, CREATE_RESPONSE)
-        client.token_validation.config.get(**{**GET_ARGUMENTS, "zone_id": "id/with space"})
+        call(
+            lambda client: client.token_validation.config.get(
+                **{**GET_ARGUMENTS, "zone_id": "id/with space"}
+            )
+        )
         assert (
             transport.request.path
             == "/zones/id%2Fwith%20space/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
@@ -351,73 +387,71 @@ class TestConfig:
         ("argument", "value"),
         [
             pytest.param("zone_id", NOT_GIVEN, id="zone_id-missing"),
+            pytest.param("zone_id", "", id="zone_id-empty"),
             pytest.param("zone_id", "x" * 33, id="zone_id-longer-than-32"),
             pytest.param("config_id", NOT_GIVEN, id="config_id-missing"),
+            pytest.param("config_id", "", id="config_id-empty"),
         ],
     )
     def test_get_rejects_invalid_argument(
-        self, client: Cloudflare, transport: RecordingTransport, argument: str, value: object
+        self, call: Call, transport: RecordingTransport, argument: str, value: object
     ) -> None:
         with pytest.raises(InvalidArgumentError) as raised:
-            client.token_validation.config.get(**{**GET_ARGUMENTS, argument: value})
+            call(
+                lambda client: client.token_validation.config.get(
+                    **{**GET_ARGUMENTS, argument: value}
+                )
+            )
         assert raised.value.argument == argument
         assert transport.sent == []
 
-    def test_edit(self, client: Cloudflare, transport: RecordingTransport) -> None:
+    def test_edit(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, CREATE_RESPONSE)
-        result = client.token_validation.config.edit(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
+        result = call(
+            lambda client: client.token_validation.config.edit(
+                "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
+            )
         )
-        sent = transport.request
-        assert sent.method == "PATCH"
-        assert (
-            sent.path
-            == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
+        transport.assert_sent(
+            "PATCH",
+            "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
+            headers={"Authorization": "Bearer test-api-token"},
+            json={},
         )
-        assert sent.query == {}
-        assert sent.json == {}
-        assert sent.headers["Authorization"] == "Bearer test-api-token"
         assert isinstance(result, TokenConfig)
         assert result.id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
 
-    def test_edit_with_every_argument(
-        self, client: Cloudflare, transport: RecordingTransport
-    ) -> None:
+    def test_edit_with_every_argument(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, CREATE_RESPONSE)
-        result = client.token_validation.config.edit(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
-            zone_id="023e105f4ecef8ad9ca31a8372d0c353",
-            description="Long description for Token Validation Configuration",
-            title="Header tokens only",
-            token_sources=['http.request.headers["x-auth"][0]'],
+        result = call(lambda client: client.token_validation.config.edit(**EDIT_ALL_ARGUMENTS))
+        transport.assert_sent(
+            "PATCH",
+            "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
+            json={
+                "description": "Long description for Token Validation Configuration",
+                "title": "Header tokens only",
+                "token_sources": ['http.request.headers["x-auth"][0]'],
+            },
         )
-        sent = transport.request
-        assert sent.method == "PATCH"
-        assert (
-            sent.path
-            == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-        )
-        assert sent.query == {}
-        assert sent.json == {
-            "description": "Long description for Token Validation Configuration",
-            "title": "Header tokens only",
-            "token_sources": ['http.request.headers["x-auth"][0]'],
-        }
         assert isinstance(result, TokenConfig)
 
-    def test_edit_raw_response(self, client: Cloudflare, transport: RecordingTransport) -> None:
+    def test_edit_raw_response(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, CREATE_RESPONSE)
-        response = client.token_validation.config.with_raw_response.edit(**EDIT_ARGUMENTS)
+        response = call(
+            lambda client: client.token_validation.config.with_raw_response.edit(**EDIT_ARGUMENTS)
+        )
         assert response.status_code == 200
         assert response.headers["cf-ray"] == REQUEST_ID
         parsed = response.parse()
         assert isinstance(parsed, TokenConfig)
 
-    def test_edit_encodes_path_parameters(
-        self, client: Cloudflare, transport: RecordingTransport
-    ) -> None:
+    def test_edit_encodes_path_parameters(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, CREATE_RESPONSE)
-        client.token_validation.config.edit(**{**EDIT_ARGUMENTS, "zone_id": "id/with space"})
+        call(
+            lambda client: client.token_validation.config.edit(
+                **{**EDIT_ARGUMENTS, "zone_id": "id/with space"}
+            )
+        )
         assert (
             transport.request.path
             == "/zones/id%2Fwith%20space/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
@@ -427,8 +461,10 @@ class TestConfig:
         ("argument", "value"),
         [
             pytest.param("zone_id", NOT_GIVEN, id="zone_id-missing"),
+            pytest.param("zone_id", "", id="zone_id-empty"),
             pytest.param("zone_id", "x" * 33, id="zone_id-longer-than-32"),
             pytest.param("config_id", NOT_GIVEN, id="config_id-missing"),
+            pytest.param("config_id", "", id="config_id-empty"),
             pytest.param("description", "x" * 501, id="description-longer-than-500"),
             pytest.param("title", "x" * 51, id="title-longer-than-50"),
             pytest.param("token_sources", [], id="token_sources-fewer-than-1-items"),
@@ -446,43 +482,54 @@ class TestConfig:
         ],
     )
     def test_edit_rejects_invalid_argument(
-        self, client: Cloudflare, transport: RecordingTransport, argument: str, value: object
+        self, call: Call, transport: RecordingTransport, argument: str, value: object
     ) -> None:
         with pytest.raises(InvalidArgumentError) as raised:
-            client.token_validation.config.edit(**{**EDIT_ARGUMENTS, argument: value})
+            call(
+                lambda client: client.token_validation.config.edit(
+                    **{**EDIT_ARGUMENTS, argument: value}
+                )
+            )
         assert raised.value.argument == argument
         assert transport.sent == []
 
-    def test_delete(self, client: Cloudflare, transport: RecordingTransport) -> None:
+    def test_delete(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, DELETE_RESPONSE)
-        result = client.token_validation.config.delete(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
+        result = call(
+            lambda client: client.token_validation.config.delete(
+                "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
+            )
         )
-        sent = transport.request
-        assert sent.method == "DELETE"
-        assert (
-            sent.path
-            == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
+        transport.assert_sent(
+            "DELETE",
+            "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
+            headers={"Authorization": "Bearer test-api-token"},
+            content=b"",
         )
-        assert sent.query == {}
-        assert sent.content == b""
-        assert sent.headers["Authorization"] == "Bearer test-api-token"
         assert isinstance(result, TokenValidationConfigDeleteResponseResult)
         assert result.id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
 
-    def test_delete_raw_response(self, client: Cloudflare, transport: RecordingTransport) -> None:
+    def test_delete_raw_response(self, call: Call, transport: RecordingTransport) -> None:
         transport.reply(200, DELETE_RESPONSE)
-        response = client.token_validation.config.with_raw_response.delete(**DELETE_ARGUMENTS)
+        response = call(
+            lambda client: client.token_validation.config.with_raw_response.delete(
+                **DELETE_ARGUMENTS
+            )
+        )
         assert response.status_code == 200
         assert response.headers["cf-ray"] == REQUEST_ID
         parsed = response.parse()
         assert isinstance(parsed, TokenValidationConfigDeleteResponseResult)
 
     def test_delete_encodes_path_parameters(
-        self, client: Cloudflare, transport: RecordingTransport
+        self, call: Call, transport: RecordingTransport
     ) -> None:
         transport.reply(200, DELETE_RESPONSE)
-        client.token_validation.config.delete(**{**DELETE_ARGUMENTS, "zone_id": "id/with space"})
+        call(
+            lambda client: client.token_validation.config.delete(
+                **{**DELETE_ARGUMENTS, "zone_id": "id/with space"}
+            )
+        )
         assert (
             transport.request.path
             == "/zones/id%2Fwith%20space/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
@@ -492,429 +539,20 @@ class TestConfig:
         ("argument", "value"),
         [
             pytest.param("zone_id", NOT_GIVEN, id="zone_id-missing"),
+            pytest.param("zone_id", "", id="zone_id-empty"),
             pytest.param("zone_id", "x" * 33, id="zone_id-longer-than-32"),
             pytest.param("config_id", NOT_GIVEN, id="config_id-missing"),
+            pytest.param("config_id", "", id="config_id-empty"),
         ],
     )
     def test_delete_rejects_invalid_argument(
-        self, client: Cloudflare, transport: RecordingTransport, argument: str, value: object
+        self, call: Call, transport: RecordingTransport, argument: str, value: object
     ) -> None:
         with pytest.raises(InvalidArgumentError) as raised:
-            client.token_validation.config.delete(**{**DELETE_ARGUMENTS, argument: value})
-        assert raised.value.argument == argument
-        assert transport.sent == []
-
-
-class TestAsyncConfig:
-    pytestmark = pytest.mark.asyncio
-
-    async def test_list(self, async_client: AsyncCloudflare, transport: RecordingTransport) -> None:
-        transport.reply(200, LIST_RESPONSE)
-        page = await async_client.token_validation.config.list("023e105f4ecef8ad9ca31a8372d0c353")
-        sent = transport.request
-        assert sent.method == "GET"
-        assert sent.path == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config"
-        assert sent.query == {}
-        assert sent.content == b""
-        assert sent.headers["Authorization"] == "Bearer test-api-token"
-        assert len(page.items) == 2
-        assert isinstance(page.items[0], TokenConfig)
-        assert page.items[0].id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-
-    async def test_list_with_every_argument(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, LIST_RESPONSE)
-        page = await async_client.token_validation.config.list(
-            "023e105f4ecef8ad9ca31a8372d0c353", page=1, per_page=5
-        )
-        sent = transport.request
-        assert sent.method == "GET"
-        assert sent.path == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config"
-        assert sent.query == {"page": "1", "per_page": "5"}
-        assert sent.content == b""
-        assert len(page.items) == 2
-
-    async def test_list_raw_response(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, LIST_RESPONSE)
-        response = await async_client.token_validation.config.with_raw_response.list(
-            **LIST_ARGUMENTS
-        )
-        assert response.status_code == 200
-        assert response.headers["cf-ray"] == REQUEST_ID
-        parsed = response.parse()
-        assert len(parsed.items) == 2
-        assert isinstance(parsed.items[0], TokenConfig)
-
-    async def test_list_encodes_path_parameters(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, LIST_RESPONSE)
-        await async_client.token_validation.config.list(
-            **{**LIST_ARGUMENTS, "zone_id": "id/with space"}
-        )
-        assert transport.request.path == "/zones/id%2Fwith%20space/token_validation/config"
-
-    @pytest.mark.parametrize(
-        ("argument", "value"),
-        [
-            pytest.param("zone_id", NOT_GIVEN, id="zone_id-missing"),
-            pytest.param("zone_id", "x" * 33, id="zone_id-longer-than-32"),
-            pytest.param("page", 0, id="page-below-1"),
-            pytest.param("per_page", 4, id="per_page-below-5"),
-            pytest.param("per_page", 51, id="per_page-above-50"),
-        ],
-    )
-    async def test_list_rejects_invalid_argument(
-        self,
-        async_client: AsyncCloudflare,
-        transport: RecordingTransport,
-        argument: str,
-        value: object,
-    ) -> None:
-        with pytest.raises(InvalidArgumentError) as raised:
-            await async_client.token_validation.config.list(**{**LIST_ARGUMENTS, argument: value})
-        assert raised.value.argument == argument
-        assert transport.sent == []
-
-    async def test_create(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, CREATE_RESPONSE)
-        result = await async_client.token_validation.config.create(
-            "023e105f4ecef8ad9ca31a8372d0c353",
-            credentials={
-                "keys": [
-                    {
-                        "alg": "ES256",
-                        "crv": "P-256",
-                        "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "EC",
-                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
-                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
-                    }
-                ]
-            },
-            description="Long description for Token Validation Configuration",
-            title="Example Token Validation Configuration",
-            token_sources=[
-                'http.request.headers["x-auth"][0]',
-                'http.request.cookies["Authorization"][0]',
-            ],
-            token_type="JWT",
-        )
-        sent = transport.request
-        assert sent.method == "POST"
-        assert sent.path == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config"
-        assert sent.query == {}
-        assert sent.json == {
-            "credentials": {
-                "keys": [
-                    {
-                        "alg": "ES256",
-                        "crv": "P-256",
-                        "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "EC",
-                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
-                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
-                    }
-                ]
-            },
-            "description": "Long description for Token Validation Configuration",
-            "title": "Example Token Validation Configuration",
-            "token_sources": [
-                'http.request.headers["x-auth"][0]',
-                'http.request.cookies["Authorization"][0]',
-            ],
-            "token_type": "JWT",
-        }
-        assert sent.headers["Authorization"] == "Bearer test-api-token"
-        assert isinstance(result, TokenConfig)
-        assert result.id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-
-    async def test_create_raw_response(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, CREATE_RESPONSE)
-        response = await async_client.token_validation.config.with_raw_response.create(
-            **CREATE_ARGUMENTS
-        )
-        assert response.status_code == 200
-        assert response.headers["cf-ray"] == REQUEST_ID
-        parsed = response.parse()
-        assert isinstance(parsed, TokenConfig)
-
-    async def test_create_encodes_path_parameters(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, CREATE_RESPONSE)
-        await async_client.token_validation.config.create(
-            **{**CREATE_ARGUMENTS, "zone_id": "id/with space"}
-        )
-        assert transport.request.path == "/zones/id%2Fwith%20space/token_validation/config"
-
-    @pytest.mark.parametrize(
-        ("argument", "value"),
-        [
-            pytest.param("zone_id", NOT_GIVEN, id="zone_id-missing"),
-            pytest.param("zone_id", "x" * 33, id="zone_id-longer-than-32"),
-            pytest.param("description", NOT_GIVEN, id="description-missing"),
-            pytest.param("description", "x" * 501, id="description-longer-than-500"),
-            pytest.param("title", NOT_GIVEN, id="title-missing"),
-            pytest.param("title", "x" * 51, id="title-longer-than-50"),
-            pytest.param("token_sources", NOT_GIVEN, id="token_sources-missing"),
-            pytest.param("token_sources", [], id="token_sources-fewer-than-1-items"),
-            pytest.param(
-                "token_sources",
-                [
-                    'http.request.headers["x-auth"][0]',
-                    'http.request.headers["x-auth"][0]',
-                    'http.request.headers["x-auth"][0]',
-                    'http.request.headers["x-auth"][0]',
-                    'http.request.headers["x-auth"][0]',
-                ],
-                id="token_sources-more-than-4-items",
-            ),
-            pytest.param("token_type", NOT_GIVEN, id="token_type-missing"),
-            pytest.param("token_type", "not-a-member", id="token_type-not-a-member"),
-        ],
-    )
-    async def test_create_rejects_invalid_argument(
-        self,
-        async_client: AsyncCloudflare,
-        transport: RecordingTransport,
-        argument: str,
-        value: object,
-    ) -> None:
-        with pytest.raises(InvalidArgumentError) as raised:
-            await async_client.token_validation.config.create(
-                **{**CREATE_ARGUMENTS, argument: value}
-            )
-        assert raised.value.argument == argument
-        assert transport.sent == []
-
-    async def test_get(self, async_client: AsyncCloudflare, transport: RecordingTransport) -> None:
-        transport.reply(200, CREATE_RESPONSE)
-        result = await async_client.token_validation.config.get(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
-        )
-        sent = transport.request
-        assert sent.method == "GET"
-        assert (
-            sent.path
-            == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-        )
-        assert sent.query == {}
-        assert sent.content == b""
-        assert sent.headers["Authorization"] == "Bearer test-api-token"
-        assert isinstance(result, TokenConfig)
-        assert result.id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-
-    async def test_get_raw_response(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, CREATE_RESPONSE)
-        response = await async_client.token_validation.config.with_raw_response.get(**GET_ARGUMENTS)
-        assert response.status_code == 200
-        assert response.headers["cf-ray"] == REQUEST_ID
-        parsed = response.parse()
-        assert isinstance(parsed, TokenConfig)
-
-    async def test_get_encodes_path_parameters(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, CREATE_RESPONSE)
-        await async_client.token_validation.config.get(
-            **{**GET_ARGUMENTS, "zone_id": "id/with space"}
-        )
-        assert (
-            transport.request.path
-            == "/zones/id%2Fwith%20space/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-        )
-
-    @pytest.mark.parametrize(
-        ("argument", "value"),
-        [
-            pytest.param("zone_id", NOT_GIVEN, id="zone_id-missing"),
-            pytest.param("zone_id", "x" * 33, id="zone_id-longer-than-32"),
-            pytest.param("config_id", NOT_GIVEN, id="config_id-missing"),
-        ],
-    )
-    async def test_get_rejects_invalid_argument(
-        self,
-        async_client: AsyncCloudflare,
-        transport: RecordingTransport,
-        argument: str,
-        value: object,
-    ) -> None:
-        with pytest.raises(InvalidArgumentError) as raised:
-            await async_client.token_validation.config.get(**{**GET_ARGUMENTS, argument: value})
-        assert raised.value.argument == argument
-        assert transport.sent == []
-
-    async def test_edit(self, async_client: AsyncCloudflare, transport: RecordingTransport) -> None:
-        transport.reply(200, CREATE_RESPONSE)
-        result = await async_client.token_validation.config.edit(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
-        )
-        sent = transport.request
-        assert sent.method == "PATCH"
-        assert (
-            sent.path
-            == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-        )
-        assert sent.query == {}
-        assert sent.json == {}
-        assert sent.headers["Authorization"] == "Bearer test-api-token"
-        assert isinstance(result, TokenConfig)
-        assert result.id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-
-    async def test_edit_with_every_argument(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, CREATE_RESPONSE)
-        result = await async_client.token_validation.config.edit(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
-            zone_id="023e105f4ecef8ad9ca31a8372d0c353",
-            description="Long description for Token Validation Configuration",
-            title="Header tokens only",
-            token_sources=['http.request.headers["x-auth"][0]'],
-        )
-        sent = transport.request
-        assert sent.method == "PATCH"
-        assert (
-            sent.path
-            == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-        )
-        assert sent.query == {}
-        assert sent.json == {
-            "description": "Long description for Token Validation Configuration",
-            "title": "Header tokens only",
-            "token_sources": ['http.request.headers["x-auth"][0]'],
-        }
-        assert isinstance(result, TokenConfig)
-
-    async def test_edit_raw_response(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, CREATE_RESPONSE)
-        response = await async_client.token_validation.config.with_raw_response.edit(
-            **EDIT_ARGUMENTS
-        )
-        assert response.status_code == 200
-        assert response.headers["cf-ray"] == REQUEST_ID
-        parsed = response.parse()
-        assert isinstance(parsed, TokenConfig)
-
-    async def test_edit_encodes_path_parameters(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, CREATE_RESPONSE)
-        await async_client.token_validation.config.edit(
-            **{**EDIT_ARGUMENTS, "zone_id": "id/with space"}
-        )
-        assert (
-            transport.request.path
-            == "/zones/id%2Fwith%20space/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-        )
-
-    @pytest.mark.parametrize(
-        ("argument", "value"),
-        [
-            pytest.param("zone_id", NOT_GIVEN, id="zone_id-missing"),
-            pytest.param("zone_id", "x" * 33, id="zone_id-longer-than-32"),
-            pytest.param("config_id", NOT_GIVEN, id="config_id-missing"),
-            pytest.param("description", "x" * 501, id="description-longer-than-500"),
-            pytest.param("title", "x" * 51, id="title-longer-than-50"),
-            pytest.param("token_sources", [], id="token_sources-fewer-than-1-items"),
-            pytest.param(
-                "token_sources",
-                [
-                    'http.request.headers["x-auth"][0]',
-                    'http.request.headers["x-auth"][0]',
-                    'http.request.headers["x-auth"][0]',
-                    'http.request.headers["x-auth"][0]',
-                    'http.request.headers["x-auth"][0]',
-                ],
-                id="token_sources-more-than-4-items",
-            ),
-        ],
-    )
-    async def test_edit_rejects_invalid_argument(
-        self,
-        async_client: AsyncCloudflare,
-        transport: RecordingTransport,
-        argument: str,
-        value: object,
-    ) -> None:
-        with pytest.raises(InvalidArgumentError) as raised:
-            await async_client.token_validation.config.edit(**{**EDIT_ARGUMENTS, argument: value})
-        assert raised.value.argument == argument
-        assert transport.sent == []
-
-    async def test_delete(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, DELETE_RESPONSE)
-        result = await async_client.token_validation.config.delete(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
-        )
-        sent = transport.request
-        assert sent.method == "DELETE"
-        assert (
-            sent.path
-            == "/zones/023e105f4ecef8ad9ca31a8372d0c353/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-        )
-        assert sent.query == {}
-        assert sent.content == b""
-        assert sent.headers["Authorization"] == "Bearer test-api-token"
-        assert isinstance(result, TokenValidationConfigDeleteResponseResult)
-        assert result.id == "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-
-    async def test_delete_raw_response(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, DELETE_RESPONSE)
-        response = await async_client.token_validation.config.with_raw_response.delete(
-            **DELETE_ARGUMENTS
-        )
-        assert response.status_code == 200
-        assert response.headers["cf-ray"] == REQUEST_ID
-        parsed = response.parse()
-        assert isinstance(parsed, TokenValidationConfigDeleteResponseResult)
-
-    async def test_delete_encodes_path_parameters(
-        self, async_client: AsyncCloudflare, transport: RecordingTransport
-    ) -> None:
-        transport.reply(200, DELETE_RESPONSE)
-        await async_client.token_validation.config.delete(
-            **{**DELETE_ARGUMENTS, "zone_id": "id/with space"}
-        )
-        assert (
-            transport.request.path
-            == "/zones/id%2Fwith%20space/token_validation/config/4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7"
-        )
-
-    @pytest.mark.parametrize(
-        ("argument", "value"),
-        [
-            pytest.param("zone_id", NOT_GIVEN, id="zone_id-missing"),
-            pytest.param("zone_id", "x" * 33, id="zone_id-longer-than-32"),
-            pytest.param("config_id", NOT_GIVEN, id="config_id-missing"),
-        ],
-    )
-    async def test_delete_rejects_invalid_argument(
-        self,
-        async_client: AsyncCloudflare,
-        transport: RecordingTransport,
-        argument: str,
-        value: object,
-    ) -> None:
-        with pytest.raises(InvalidArgumentError) as raised:
-            await async_client.token_validation.config.delete(
-                **{**DELETE_ARGUMENTS, argument: value}
+            call(
+                lambda client: client.token_validation.config.delete(
+                    **{**DELETE_ARGUMENTS, argument: value}
+                )
             )
         assert raised.value.argument == argument
         assert transport.sent == []
@@ -922,81 +560,30 @@ class TestAsyncConfig:
 
 @pytest.mark.contract
 class TestConfigContract:
-    def test_list(self, prism_client: Cloudflare) -> None:
-        response = prism_client.token_validation.config.with_raw_response.list(
-            "023e105f4ecef8ad9ca31a8372d0c353"
-        )
-        assert 200 <= response.status_code < 300
-        parsed = response.parse()
-        assert isinstance(parsed, SyncPage)
-
-    def test_list_with_every_argument(self, prism_client: Cloudflare) -> None:
-        response = prism_client.token_validation.config.with_raw_response.list(
-            "023e105f4ecef8ad9ca31a8372d0c353", page=1, per_page=5
-        )
-        assert 200 <= response.status_code < 300
-        parsed = response.parse()
-        assert isinstance(parsed, SyncPage)
+    @pytest.mark.parametrize(
+        "arguments",
+        [pytest.param(LIST_ARGUMENTS, id="required"), pytest.param(LIST_ALL_ARGUMENTS, id="every")],
+    )
+    def test_list(self, prism_client: Cloudflare, arguments: dict[str, object]) -> None:
+        result = prism_client.token_validation.config.list(**arguments)
+        assert isinstance(result, SyncPage)
 
     def test_create(self, prism_client: Cloudflare) -> None:
-        response = prism_client.token_validation.config.with_raw_response.create(
-            "023e105f4ecef8ad9ca31a8372d0c353",
-            credentials={
-                "keys": [
-                    {
-                        "alg": "ES256",
-                        "crv": "P-256",
-                        "kid": "38013f13-c266-4eec-a72a-92ec92779f21",
-                        "kty": "EC",
-                        "x": "KN53JRwN3wCjm2o39bvZUX2VdrsHzS8pxOAGjm8m7EQ",
-                        "y": "lnkkzIxaveggz-HFhcMWW15nxvOj0Z_uQsXbpK0GFcY",
-                    }
-                ]
-            },
-            description="Long description for Token Validation Configuration",
-            title="Example Token Validation Configuration",
-            token_sources=[
-                'http.request.headers["x-auth"][0]',
-                'http.request.cookies["Authorization"][0]',
-            ],
-            token_type="JWT",
-        )
-        assert 200 <= response.status_code < 300
-        parsed = response.parse()
-        assert isinstance(parsed, TokenConfig)
+        result = prism_client.token_validation.config.create(**CREATE_ARGUMENTS)
+        assert isinstance(result, TokenConfig)
 
     def test_get(self, prism_client: Cloudflare) -> None:
-        response = prism_client.token_validation.config.with_raw_response.get(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
-        )
-        assert 200 <= response.status_code < 300
-        parsed = response.parse()
-        assert isinstance(parsed, TokenConfig)
+        result = prism_client.token_validation.config.get(**GET_ARGUMENTS)
+        assert isinstance(result, TokenConfig)
 
-    def test_edit(self, prism_client: Cloudflare) -> None:
-        response = prism_client.token_validation.config.with_raw_response.edit(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
-        )
-        assert 200 <= response.status_code < 300
-        parsed = response.parse()
-        assert isinstance(parsed, TokenConfig)
-
-    def test_edit_with_every_argument(self, prism_client: Cloudflare) -> None:
-        response = prism_client.token_validation.config.with_raw_response.edit(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7",
-            zone_id="023e105f4ecef8ad9ca31a8372d0c353",
-            description="Long description for Token Validation Configuration",
-            title="Header tokens only",
-            token_sources=['http.request.headers["x-auth"][0]'],
-        )
-        assert 200 <= response.status_code < 300
-        parsed = response.parse()
-        assert isinstance(parsed, TokenConfig)
+    @pytest.mark.parametrize(
+        "arguments",
+        [pytest.param(EDIT_ARGUMENTS, id="required"), pytest.param(EDIT_ALL_ARGUMENTS, id="every")],
+    )
+    def test_edit(self, prism_client: Cloudflare, arguments: dict[str, object]) -> None:
+        result = prism_client.token_validation.config.edit(**arguments)
+        assert isinstance(result, TokenConfig)
 
     def test_delete(self, prism_client: Cloudflare) -> None:
-        response = prism_client.token_validation.config.with_raw_response.delete(
-            "4a7ee8d3-dd63-4ceb-9d5f-c27831854ce7", zone_id="023e105f4ecef8ad9ca31a8372d0c353"
-        )
-        assert 200 <= response.status_code < 300
-        parsed = response.parse()
-        assert isinstance(parsed, TokenValidationConfigDeleteResponseResult)
+        result = prism_client.token_validation.config.delete(**DELETE_ARGUMENTS)
+        assert isinstance(result, TokenValidationConfigDeleteResponseResult)
