@@ -286,7 +286,7 @@ class _Planner:
         self.module_names.add(module)
         imports = Imports(depth=0)
         imports.module("pytest")
-        imports.local(self.package, "InvalidArgumentError", self.config.client_name)
+        imports.local(self.package, self.config.client_name)
         imports.local("mock_transport", "REQUEST_ID", "Call", "RecordingTransport")
         constants: dict[str, Group | str] = {}
         operations = [
@@ -368,6 +368,8 @@ class _Planner:
             encoded_call = call([with_required(entry)])
             encoded_check = Check("transport.request.path", "==", escape(path, "str")).statement()
         invalid = list(self._invalid(method, values, imports))
+        if invalid:
+            imports.local(self.package, "InvalidArgumentError")
         names = Group("(", ['"argument"', '"value"'], ")", display=True)
 
         contract_values = ""
@@ -722,27 +724,33 @@ class _Planner:
         if operation.pagination is not None:
             imports.local(self.package, "SyncPage")
             return [Check("result", "isinstance", "SyncPage")]
-        python_type = self._python_type(payload.type, imports)
+        named: list[ir.TypeRef] = []
+        python_type = self._python_type(payload.type, named)
         if python_type is None:
             return []
+        for type_ref in named:
+            if type_ref.kind == "model":
+                self._import_model(imports, type_ref.name)
+            else:
+                imports.module("datetime")
         return [Check("result", "isinstance", python_type)]
 
-    def _python_type(self, type_ref: ir.TypeRef, imports: Imports) -> Group | str | None:
-        """What `isinstance` checks a value of `type_ref` against, when that is certain."""
+    def _python_type(self, type_ref: ir.TypeRef, named: list[ir.TypeRef]) -> Group | str | None:
+        """What `isinstance` checks a value of `type_ref` against, when that is certain; the
+        models and dates it names are added to `named`."""
         kind = type_ref.kind
         if kind == "model":
-            self._import_model(imports, type_ref.name)
+            named.append(type_ref)
             return type_ref.name
         if kind == "list":
             return "list"
         if kind in ("map", "object"):
             return "dict"
+        if kind == "string" and type_ref.format in ("date", "date-time"):
+            named.append(type_ref)
+            return "datetime.date" if type_ref.format == "date" else "datetime.datetime"
         if kind == "string":
-            return {
-                "date": "datetime.date",
-                "date-time": "datetime.datetime",
-                "binary": "bytes",
-            }.get(type_ref.format or "", "str")
+            return "bytes" if type_ref.format == "binary" else "str"
         if kind == "boolean":
             return "bool"
         if kind == "integer":
@@ -751,7 +759,7 @@ class _Planner:
             return "(int, float)"
         if kind == "union":
             members = [
-                self._python_type(member, imports)
+                self._python_type(member, named)
                 for member in self.layout.unions[type_ref.name].members
             ]
             names = [member for member in members if isinstance(member, str)]
