@@ -37,7 +37,7 @@ bench: .stamp-venv bench-peers
 	@touch $@
 
 bench-peers: .bench/.stamp-venv .stamp-generated
-	$(PYTHON) bench/bench_peers.py --json .bench/results.json
+	$(PYTHON) bench/bench_peers.py --json .bench/results.json $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv node_modules .stamp-venv .stamp-node .stamp-generated .cache .bench .mypy_cache .pytest_cache \

@@ -890,7 +890,9 @@ def bench_import(report: Report, args: argparse.Namespace) -> None:
 CONNECTOR = {
     "id": "conn-1",
     "activated": True,
+    "interrupt_window_days_of_week": ["Sunday", "Wednesday"],
     "interrupt_window_duration_hours": 3,
+    "interrupt_window_embargo_dates": ["2026-12-24"],
     "interrupt_window_hour_of_day": 4,
     "last_updated": "2026-11-23T10:00:00Z",
     "notes": "bench",
