@@ -16,6 +16,7 @@ from enum import Enum
 from types import TracebackType
 from typing import (
     Any,
+    Generic,
     Protocol,
     Required,
     Self,
@@ -75,6 +76,52 @@ class ClientOptions(TypedDict, total=False):
     clock: Clock | None
 
 
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+# What a client the runtime makes itself sends besides our own headers (httpx's defaults,
+# minus the User-Agent and Accept we set): known up front, so the client can be made later.
+_OWN_CLIENT_HEADERS = httpx.Headers(
+    {"Accept-Encoding": "gzip, deflate", "Connection": "keep-alive"}
+)
+
+
+class _Pool(Generic[H]):
+    """The httpx client that a client and its `with_options` copies send with.
+
+    The runtime's own httpx client is made on the first request, not in the constructor:
+    making one imports httpcore and builds an SSL context, a large share of the time it takes
+    to import the package and create a client that may never send anything.
+    """
+
+    __slots__ = ("_client", "_make", "_closed")
+    _client: H | None
+    _make: Callable[[], H]
+    _closed: bool
+
+    def __init__(self, client: H | None, make: Callable[[], H]) -> None:
+        self._client = client
+        self._make = make
+        self._closed = False
+
+    def get(self) -> H:
+        client = self._client
+        if client is None:
+            if self._closed:
+                raise RuntimeError("Cannot send a request, as the client has been closed.")
+            client = self._client = self._make()
+        return client
+
+    @property
+    def made(self) -> H | None:
+        """The httpx client, if one was given or has been made yet."""
+        return self._client
+
+    def mark_closed(self) -> H | None:
+        """Refuse to make a client from now on; return the one to close, if any."""
+        self._closed = True
+        return self._client
+
+
 class _BaseClient:
     """Configuration, request building and response handling shared by both clients."""
 
@@ -85,8 +132,9 @@ class _BaseClient:
     validate_requests: bool
     """Whether arguments are checked against the spec's constraints before sending."""
 
-    _http: httpx.Client | httpx.AsyncClient
+    _pool: _Pool[Any]
     _owns_http: bool
+    _transport_headers: httpx.Headers  # what the httpx client sends besides our headers
 
     def __init__(
         self,
@@ -109,7 +157,7 @@ class _BaseClient:
         # Every request's headers, merged once: httpx's own per-request merge (build_request)
         # was a third of the client's overhead. Later names replace earlier ones, whatever
         # their case.
-        self._headers = httpx.Headers(self._http.headers)
+        self._headers = httpx.Headers(self._transport_headers)
         self._headers.update({"Accept": "application/json", "User-Agent": self.user_agent})
         self._headers.update(self._auth_headers)
         self._headers.update(self._default_headers)
@@ -162,6 +210,11 @@ class _BaseClient:
         clone._owns_http = False
         _rebind_resources(clone)
         return clone
+
+    def _cookies(self) -> httpx.Cookies | None:
+        """The cookies the httpx client has collected, if it exists and has any."""
+        http = self._pool.made
+        return http.cookies if http is not None and http.cookies else None
 
     def _build_request(
         self, endpoint: Endpoint[Any], arguments: Mapping[str, object], options: RequestOptions
@@ -223,7 +276,7 @@ class _BaseClient:
             self.base_url + path,
             params=_encode_query(query, endpoint.query_styles) if query else None,
             headers=headers,
-            cookies=self._http.cookies or None,
+            cookies=self._cookies(),
             extensions={"timeout": httpx.Timeout(timeout).as_dict()},
             **encoded_body,
         )
@@ -251,14 +304,21 @@ class SyncAPIClient(_BaseClient):
         clock: the time source retries use; tests pass a fake one.
     """
 
-    _http: httpx.Client
+    _pool: _Pool[httpx.Client]
 
     def __init__(
         self, *, http_client: httpx.Client | None = None, **options: Unpack[ClientOptions]
     ) -> None:
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(follow_redirects=True)
+        self._pool = _Pool(http_client, lambda: httpx.Client(follow_redirects=True))
+        self._transport_headers = (
+            _OWN_CLIENT_HEADERS if http_client is None else http_client.headers
+        )
         super().__init__(**options)
+
+    @property
+    def _http(self) -> httpx.Client:
+        return self._pool.get()
 
     def request(
         self,
@@ -307,8 +367,8 @@ class SyncAPIClient(_BaseClient):
 
     def close(self) -> None:
         """Close the connection pool, unless it belongs to a caller-supplied `http_client`."""
-        if self._owns_http:
-            self._http.close()
+        if self._owns_http and (http := self._pool.mark_closed()) is not None:
+            http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -325,14 +385,21 @@ class SyncAPIClient(_BaseClient):
 class AsyncAPIClient(_BaseClient):
     """The asynchronous client, on `httpx.AsyncClient`; arguments as for `SyncAPIClient`."""
 
-    _http: httpx.AsyncClient
+    _pool: _Pool[httpx.AsyncClient]
 
     def __init__(
         self, *, http_client: httpx.AsyncClient | None = None, **options: Unpack[ClientOptions]
     ) -> None:
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(follow_redirects=True)
+        self._pool = _Pool(http_client, lambda: httpx.AsyncClient(follow_redirects=True))
+        self._transport_headers = (
+            _OWN_CLIENT_HEADERS if http_client is None else http_client.headers
+        )
         super().__init__(**options)
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        return self._pool.get()
 
     async def request(
         self,
@@ -381,8 +448,8 @@ class AsyncAPIClient(_BaseClient):
 
     async def close(self) -> None:
         """Close the connection pool, unless it belongs to a caller-supplied `http_client`."""
-        if self._owns_http:
-            await self._http.aclose()
+        if self._owns_http and (http := self._pool.mark_closed()) is not None:
+            await http.aclose()
 
     async def __aenter__(self) -> Self:
         return self

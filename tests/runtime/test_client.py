@@ -658,6 +658,43 @@ def test_context_manager_closes_the_client_it_created() -> None:
     assert http.is_closed
 
 
+def test_the_clients_own_http_client_is_made_on_the_first_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    api = FakeAPI(envelope(CONNECTOR))
+    http = api.http_client()
+    made: list[httpx.Client] = []
+
+    def make(**options: Any) -> httpx.Client:
+        made.append(http)
+        return http
+
+    monkeypatch.setattr(httpx, "Client", make)
+    client = FakeCloudflare(base_url=BASE_URL, auth_headers={"Authorization": "Bearer a"})
+    copy = client.with_options(max_retries=0)
+    assert made == []
+
+    copy.connectors.update("c1", account_id="a1")
+    client.connectors.update("c2", account_id="a1")
+
+    assert len(made) == 1  # made once, shared by the copy
+    headers = api.requests[0].headers
+    assert (headers["Accept-Encoding"], headers["Connection"]) == ("gzip, deflate", "keep-alive")
+    client.close()
+    assert made[0].is_closed
+    with pytest.raises(RuntimeError, match="client has been closed"):
+        client.connectors.update("c3", account_id="a1")
+    assert len(made) == 1
+
+
+def test_closing_a_client_that_never_sent_makes_no_http_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(httpx, "Client", lambda **options: pytest.fail("made an httpx client"))
+    with SyncAPIClient(base_url=BASE_URL):
+        pass
+
+
 def test_context_manager_leaves_a_supplied_http_client_open() -> None:
     http = FakeAPI(envelope()).http_client()
     with FakeCloudflare(base_url=BASE_URL, http_client=http):
