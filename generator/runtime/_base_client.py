@@ -228,9 +228,7 @@ class _BaseClient:
         fields: dict[str, object] = {}
         body: object = NOT_GIVEN
         body_name = "extra_body"
-        has_fields = False
         for name, wire_name, location in endpoint.arguments:
-            has_fields = has_fields or location == "body"
             value = arguments.get(name, NOT_GIVEN)
             if location == "path":
                 path = path.replace("{" + wire_name + "}", _path_segment(name, value))
@@ -257,7 +255,11 @@ class _BaseClient:
         if extra_query:
             query.update(extra_query)
 
-        if fields or (endpoint.body_required and isinstance(body, NotGiven) and has_fields):
+        if fields or (
+            endpoint.body_required
+            and isinstance(body, NotGiven)
+            and any(location == "body" for _, _, location in endpoint.arguments)
+        ):
             body = fields
         extra_body = options.get("extra_body")
         if extra_body:
