@@ -1,14 +1,4 @@
-"""Validate a loaded spec: its `$ref`s, then openapi-spec-validator, every error as a diagnostic.
-
-Three passes, each collecting everything it finds rather than stopping at the first problem:
-
-1. `$ref` check (ours): every reference in every file reached resolves (E005) and no chain of
-   references comes back to itself with nothing in between (E006). Files named by references
-   are loaded here, so the result cache can cover them.
-2. The OpenAPI meta-schema (openapi-spec-validator's JSON Schema for 3.0 or 3.1) over the
-   entry document as written.
-3. openapi-spec-validator's keyword checks (schemas, defaults, parameters, operation ids),
-   which follow references; skipped when pass 1 found broken ones, since they would fail.
+"""Passes 2 and 3 of validation: openapi-spec-validator's meta-schema and keyword checks.
 
 Each validator error becomes E100 (W100, a warning, in tolerant mode) located at the node it is
 about, in the file that node lives in.
@@ -17,17 +7,12 @@ about, in the file that node lives in.
 from __future__ import annotations
 
 import ast
-import hashlib
-import json
-import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote, urlparse
 
-import openapi_spec_validator
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
@@ -40,42 +25,8 @@ from openapi_spec_validator.validation.exceptions import (
 from openapi_spec_validator.settings import get_resolved_cache_maxsize
 from openapi_spec_validator.validation.validators import SpecValidator
 
-from .diagnostics import Diagnostic, SpecError
-from .load import Located, LoadedSpec, escape_segment, pointer_from_path
-
-DEFAULT_CACHE_DIR = Path(".cache/validate")
-
-# The code that turns a spec into diagnostics: when it changes, old cache entries miss.
-_OWN_SOURCES = (Path(__file__), Path(__file__).with_name("load.py"))
-
-# Mappings whose keys are names the spec's author chose (so a key such as "default" or "enum"
-# is a name there, not a keyword holding a literal value).
-_NAMED_MAPS = frozenset(
-    {
-        "$defs",
-        "callbacks",
-        "content",
-        "definitions",
-        "dependentSchemas",
-        "encoding",
-        "examples",
-        "headers",
-        "links",
-        "parameters",
-        "pathItems",
-        "paths",
-        "patternProperties",
-        "properties",
-        "requestBodies",
-        "responses",
-        "schemas",
-        "securitySchemes",
-        "variables",
-        "webhooks",
-    }
-)
-# Keywords whose value is literal data: a "$ref" key inside is data, not a reference.
-_LITERAL_KEYWORDS = frozenset({"const", "default", "enum", "example", "value"})
+from ..diagnostics import Diagnostic, SpecError
+from ..load import Located, LoadedSpec, escape_segment, pointer_from_path
 
 _HINTS = {
     "additionalProperties": "remove the key, or prefix it with x- to keep it as an extension.",
@@ -102,84 +53,14 @@ _LOWER_CASE_RANGE = re.compile(r"[1-5]xx")
 _LONGEST_VALUE_SHOWN = 60
 
 
-def validate_spec(
-    spec: LoadedSpec, *, tolerant: bool, cache_dir: Path | None = DEFAULT_CACHE_DIR
-) -> list[Diagnostic]:
-    """Every problem openapi-spec-validator and the `$ref` check find, sorted.
-
-    Validator errors are E100 errors, or W100 warnings when `tolerant`; broken references are
-    always errors. With a `cache_dir`, the result is stored there under a key made of every
-    loaded file's bytes, the validator's version, `tolerant` and this stage's own code, and
-    reused while all of them match.
-    """
-    cache = _ValidationCache(cache_dir, spec, tolerant) if cache_dir is not None else None
-    if cache is not None:
-        cached = cache.read()
-        if cached is not None:
-            return cached
-    reference_problems = _check_references(spec)
-    validator = _spec_validator(spec)
-    diagnostics = reference_problems + _meta_schema_diagnostics(spec, validator, tolerant)
-    if not reference_problems:
-        diagnostics += _keyword_diagnostics(spec, validator, tolerant)
-    result = sorted(set(diagnostics))
-    if cache is not None and not reference_problems:  # a missing file may appear: not cached
-        cache.write(result)
-    return result
-
-
-def _check_references(spec: LoadedSpec) -> list[Diagnostic]:
-    """E005/E006 for every broken `$ref` in every file reachable from the entry file.
-
-    Following references loads the files they name; each file loaded is walked in turn, so
-    files reached only in the middle of a chain of references are checked as well.
-    """
-    found: list[Diagnostic] = []
-    walked: set[Path] = set()
-    while unwalked := [file for file in spec.files if file not in walked]:
-        for file in unwalked:
-            walked.add(file)
-            for holder in _reference_holders(Located(file, "#", spec.document_at(file))):
-                try:
-                    spec.deref(holder)
-                except SpecError as error:
-                    found.extend(error.diagnostics)
+def validator_diagnostics(spec: LoadedSpec, tolerant: bool, *, keywords: bool) -> list[Diagnostic]:
+    """The meta-schema's errors over the entry document and, with `keywords`, the validator's
+    keyword checks (which follow references, so they are skipped while some are broken)."""
+    validator = spec_validator(spec)
+    found = _meta_schema_diagnostics(spec, validator, tolerant)
+    if keywords:
+        found += _keyword_diagnostics(spec, validator, tolerant)
     return found
-
-
-# Where a node sits, as (where its parent sits, its key); None for the root. Pointers are
-# spelled out only for the few nodes reported, not for every node walked.
-_Trail = tuple["_Trail", str | int] | None
-
-
-def _reference_holders(root: Located) -> Iterator[Located]:
-    """Every mapping in `root`'s document that holds a `$ref` string."""
-    stack: list[tuple[Any, _Trail, bool]] = [(root.value, None, False)]
-    while stack:
-        value, trail, named = stack.pop()
-        if isinstance(value, dict):
-            if isinstance(value.get("$ref"), str):
-                yield Located(root.file, pointer_from_path(_path_of(trail)), value)
-            stack.extend(
-                (child, (trail, key), key in _NAMED_MAPS)
-                for key, child in value.items()
-                if isinstance(child, (dict, list))
-                and (named or (key not in _LITERAL_KEYWORDS and not key.startswith("x-")))
-            )
-        elif isinstance(value, list):
-            stack.extend(
-                (child, (trail, index), False)
-                for index, child in enumerate(value)
-                if isinstance(child, (dict, list))
-            )
-
-
-def _path_of(trail: _Trail) -> list[str | int]:
-    path: list[str | int] = []
-    while trail is not None:
-        trail, key = trail
-        path.append(key)
-    return path[::-1]
 
 
 class _IdSet(set[int]):
@@ -244,7 +125,7 @@ def _validator_class(version: str) -> type[SpecValidator]:
     )
 
 
-def _spec_validator(spec: LoadedSpec) -> SpecValidator:
+def spec_validator(spec: LoadedSpec) -> SpecValidator:
     """The validator for the spec's version, reading other files through `spec`'s loader."""
 
     def read_file(uri: str) -> Any:
@@ -392,57 +273,3 @@ def _shorten(message: str, instance: Any) -> str:
     if len(shown) <= _LONGEST_VALUE_SHOWN or shown not in message:
         return message
     return message.replace(shown, shown[: _LONGEST_VALUE_SHOWN - 3] + "...", 1)
-
-
-class _ValidationCache:
-    """Diagnostics stored per spec, valid while every file it was built from is unchanged.
-
-    The entry for a spec is found by its entry file (path and bytes), the validator version,
-    `tolerant` and this module's own source; it lists every other file that was loaded with a
-    sha256 of its bytes, so a change to any of them misses as well.
-    """
-
-    def __init__(self, directory: Path, spec: LoadedSpec, tolerant: bool) -> None:
-        self._spec = spec
-        root = spec.root_node.file
-        key = hashlib.sha256()
-        for part in (openapi_spec_validator.__version__, str(tolerant), str(root)):
-            key.update(part.encode() + b"\0")
-        for source in _OWN_SOURCES:
-            key.update(source.read_bytes())
-        key.update(spec.source_bytes(root))
-        self._entry = directory / f"{key.hexdigest()}.json"
-
-    def read(self) -> list[Diagnostic] | None:
-        """The stored diagnostics; None when there are none or any file changed since."""
-        try:
-            entry = json.loads(self._entry.read_text(encoding="utf-8"))
-            files = {Path(name): digest for name, digest in entry["files"].items()}
-            if any(_sha256(file.read_bytes()) != digest for file, digest in files.items()):
-                return None
-            stored = [Diagnostic(**fields) for fields in entry["diagnostics"]]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):  # missing or damaged
-            return None
-        for file in files:
-            self._spec.document_at(file)  # loaded, as an uncached run would leave them
-        return [replace(d, file=self._spec.display(Path(d.file))) for d in stored]
-
-    def write(self, diagnostics: list[Diagnostic]) -> None:
-        """Store `diagnostics` with the digest of every file loaded (paths made absolute)."""
-        shown_to_file = {self._spec.display(file): str(file) for file in self._spec.files}
-        entry = {
-            "files": {
-                str(file): _sha256(self._spec.source_bytes(file)) for file in self._spec.files[1:]
-            },
-            "diagnostics": [
-                {**asdict(d), "file": shown_to_file.get(d.file, d.file)} for d in diagnostics
-            ],
-        }
-        self._entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._entry.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(entry, indent=1), encoding="utf-8")
-        temporary.replace(self._entry)
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
