@@ -64,11 +64,13 @@ def generate(config: Config, *, check: bool, report: Path | None, quiet: bool) -
     """
     # The stages build millions of objects and drop few before the end; the cycle collector
     # would walk them again and again for nothing (a fifth of normalise's and render's time).
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         return _generate(config, check=check, report=report, quiet=quiet)
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
 
 
 def _generate(config: Config, *, check: bool, report: Path | None, quiet: bool) -> int:
