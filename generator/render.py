@@ -256,14 +256,23 @@ class Group:
     optional_parens: bool = False  # head ends in "(" and tail is ")", left out on one line
     signature: bool = False  # a def's parameters: black gives a lone one a trailing comma
     expression: bool = False  # parentheses around one expression, which takes no comma
+    # The items on one line, joined; computed once: a group nested n deep is asked n times.
+    _inner: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def flat(self) -> str:
-        inner = self._joiner().join(flat(item) for item in self.items)
+        inner = self._flat_items()
         if self.one_tuple and len(self.items) == 1:
             inner += ","
         if self.optional_parens:
             return self.head[:-1] + inner
         return self.head + inner + self.tail
+
+    def _flat_items(self) -> str:
+        inner = self._inner
+        if inner is None:
+            inner = self._joiner().join(flat(item) for item in self.items)
+            object.__setattr__(self, "_inner", inner)  # a cache: the group stays as it was
+        return inner
 
     def layout(self, indent: int = 0, reserve: int = 0) -> str:
         """The group at `indent` columns, with `reserve` characters following its last line."""
@@ -271,7 +280,7 @@ class Group:
         if indent + len(one_line) + reserve <= LINE_LENGTH:
             return one_line
         pad = " " * indent
-        inner = self._joiner().join(flat(item) for item in self.items)
+        inner = self._flat_items()
         hug = not (self.display and len(self.items) > 1) and not (
             self.signature and len(self.items) == 1
         )
