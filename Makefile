@@ -21,6 +21,7 @@ test: .stamp-venv .stamp-node .stamp-generated
 	$(PYTHON) -m pytest tests generated/tests
 	$(PYTHON) -m mypy --strict generator
 	$(PYTHON) -m mypy --strict generated/src
+	$(PYTHON) -m black --check --quiet generator tests bench
 
 test-real: .stamp-venv
 	$(PYTHON) -m pytest -m real tests; status=$$?; \

@@ -202,7 +202,8 @@ class Pagination:
     page_parameter: str  # python name of the page-number argument
     per_page_parameter: str | None  # python name of the page-size argument
     item: TypeRef  # the type of one element of the page
-    result_info_fields: tuple[str, ...]  # wire names present: page, per_page, count, total_count, total_pages, ...
+    # wire names present in result_info: page, per_page, count, total_count, total_pages, ...
+    result_info_fields: tuple[str, ...]
     pointer: str
 
 
@@ -220,8 +221,9 @@ class Payload:
 
     kind: PayloadKind
     type: TypeRef | None  # None when kind == "none"
-    # for kind == "fields": wire names of the top-level fields carried beside errors/messages/success;
-    # when there is exactly one (like `keys`), `type` is that field's type and the method returns it.
+    # for kind == "fields": wire names of the top-level fields carried beside errors, messages
+    # and success; when there is exactly one (like `keys`), `type` is that field's type and the
+    # method returns it.
     fields: tuple[str, ...] = ()
     content_type: str | None = "application/json"
     status: str = "200"  # the success status the payload was taken from
@@ -256,7 +258,8 @@ class Resource:
     name: str  # attribute name on the parent: "credentials"
     path: tuple[str, ...]  # from the root: ("token_validation", "config", "credentials")
     class_name: str  # "CredentialsResource"
-    module: str  # dotted module under the package's resources: "token_validation.config.credentials"
+    # dotted module under the package's resources: "token_validation.config.credentials"
+    module: str
     doc: str
     operations: tuple[Operation, ...]
     children: tuple[Resource, ...] = ()
@@ -294,7 +297,8 @@ class Api:
     description: str
     base_url: str
     security_schemes: tuple[SecurityScheme, ...]
-    security: tuple[tuple[str, ...], ...]  # default alternatives: (("api_token",), ("api_email", "api_key"))
+    # default alternatives: (("api_token",), ("api_email", "api_key"))
+    security: tuple[tuple[str, ...], ...]
     resources: tuple[Resource, ...]  # roots of the resource tree
     models: tuple[Model, ...]
     enums: tuple[EnumType, ...]
