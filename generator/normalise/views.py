@@ -134,7 +134,8 @@ class Views:
             if not extra:
                 return self.of(target)
             # 3.1 allows description and friends beside a $ref; 3.0 specs put them there too.
-            return _overlay(replace(self.of(target), alias=target), extra)
+            view = replace(self.of(target), alias=target)
+            return _overlay(view, self._constraints(node, extra), extra)
         schema = node.value
         if not isinstance(schema, dict):
             return SchemaView(node)
@@ -150,6 +151,22 @@ class Views:
         elif not own.has_structure and not structured and len(members) == 1:
             merged.alias = members[0]
         return merged
+
+    def _constraints(self, node: Located, schema: dict[str, Any]) -> dict[str, Any]:
+        """The constraint keywords of `schema` (its own, or those beside a `$ref`), less a
+        pattern Python's re rejects (W218)."""
+        keywords = {k: schema[k] for k in CONSTRAINT_KEYWORDS if k in schema}
+        if "pattern" in keywords and not _python_pattern(keywords["pattern"]):
+            del keywords["pattern"]
+            self._ctx.warn(
+                "W218",
+                self._ctx.child(node, "pattern"),
+                f"pattern {schema['pattern']!r} is not a regular expression Python's re "
+                "accepts; the client does not check it",
+                "write it in the common subset of ECMA-262 and Python syntax "
+                "(no \\p{...} classes, named groups as (?P<name>...)).",
+            )
+        return keywords
 
     def _own(self, node: Located, schema: dict[str, Any]) -> SchemaView:
         """The view of a schema's own keywords, ignoring its allOf."""
@@ -175,19 +192,8 @@ class Views:
             view.nullable = True
         if schema.keys() & _STRUCTURAL:  # most schemas are leaves: skip the lookups
             self._structure(view, node, schema)
-        constraints = schema.keys() & _CONSTRAINTS
-        if constraints:
-            view.keywords = {k: schema[k] for k in constraints}
-            if "pattern" in constraints and not _python_pattern(schema["pattern"]):
-                del view.keywords["pattern"]
-                ctx.warn(
-                    "W218",
-                    ctx.child(node, "pattern"),
-                    f"pattern {schema['pattern']!r} is not a regular expression Python's re "
-                    "accepts; the client does not check it",
-                    "write it in the common subset of ECMA-262 and Python syntax "
-                    "(no \\p{...} classes, named groups as (?P<name>...)).",
-                )
+        if schema.keys() & _CONSTRAINTS:
+            view.keywords = self._constraints(node, schema)
         if "contentMediaType" in schema and "format" not in view.keywords:
             view.keywords = {**view.keywords, "format": "binary"}  # 3.1's way of saying "a file"
         _annotate(view, schema)
@@ -326,9 +332,10 @@ def _python_pattern(pattern: object) -> bool:
     return True
 
 
-def _overlay(view: SchemaView, extra: dict[str, Any]) -> SchemaView:
-    """`view` with a `$ref`'s sibling keywords applied on top."""
-    view.keywords = {**view.keywords, **{k: extra[k] for k in CONSTRAINT_KEYWORDS if k in extra}}
+def _overlay(view: SchemaView, constraints: dict[str, Any], extra: dict[str, Any]) -> SchemaView:
+    """`view` with a `$ref`'s sibling keywords applied on top (`constraints`, those of them
+    that constrain values)."""
+    view.keywords = {**view.keywords, **constraints}
     view.nullable = view.nullable or extra.get("nullable") is True
     _annotate(view, extra)
     return view

@@ -206,3 +206,23 @@ def test_a_pattern_pythons_re_rejects_is_reported_and_not_kept(normalised: Norma
     assert constraints(api, "slug") == ir.Constraints(pattern=r"^(?!-)[a-z-]+$")
     assert codes(diagnostics) == ["W218"]
     assert diagnostics[0].pointer.endswith("/properties/name/pattern")
+
+
+def test_a_pattern_beside_a_ref_is_checked_like_one_in_the_schema(normalised: Normalise) -> None:
+    schemas = {
+        "Name": {"type": "string", "maxLength": 50},
+        "Connector": {
+            "type": "object",
+            "properties": {
+                "name": {"$ref": "#/components/schemas/Name", "pattern": r"^\p{L}+$"},
+                "slug": {"$ref": "#/components/schemas/Name", "pattern": r"^[a-z]+$"},
+            },
+        },
+    }
+    paths = {"/connectors": {"get": get_returning({"$ref": "#/components/schemas/Connector"})}}
+    api, diagnostics = normalised(openapi(paths, schemas, version="3.1.0"))
+
+    assert constraints(api, "name") == ir.Constraints(max_length=50)
+    assert constraints(api, "slug") == ir.Constraints(max_length=50, pattern=r"^[a-z]+$")
+    assert codes(diagnostics) == ["W218"]
+    assert diagnostics[0].pointer.endswith("/properties/name/pattern")
