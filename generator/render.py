@@ -816,6 +816,21 @@ class FieldLine:
     doc: str
 
 
+@dataclass(frozen=True, slots=True)
+class ChecksModel:
+    """The model that checks the constrained arguments of one or more operations."""
+
+    name: str  # _UpdateArguments: after the first operation that uses it
+    operations: list[str]
+    fields: tuple[FieldLine, ...]
+
+    @property
+    def doc(self) -> str:
+        named = [f"`{name}`" for name in self.operations]
+        listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        return f"The arguments of {listed} with constraints the client checks."
+
+
 def field_line(
     imports: Imports,
     name: str,
@@ -1667,7 +1682,9 @@ class _Renderer:
     def _resource(self, resource: ir.Resource) -> dict[PurePosixPath, str]:
         file = self.layout.resource_files[resource.path]
         imports = Imports(depth=file.depth)
+        module_where = Where(imports)
         methods = [plan_method(operation, self.code.types) for operation in resource.operations]
+        methods, checks_models = self._checks_models(methods, module_where)
         names = [method.operation.name for method in methods]
         names += [child.name for child in resource.children] + ["with_raw_response"]
         clashes = sorted({name for name in names if names.count(name) > 1})
@@ -1681,8 +1698,9 @@ class _Renderer:
             code=self.code,
             resource=resource,
             methods=methods,
+            checks_models=checks_models,
             imports=imports,
-            module_where=Where(imports),
+            module_where=module_where,
             class_where=Where(imports, shadowed=shadowed),
             children=[
                 (child, self.layout.resource_files[child.path]) for child in resource.children
@@ -1693,6 +1711,22 @@ class _Renderer:
             init = self._template("resource_package.py.j2", resource=resource, own=file.path.stem)
             files[self.package / file.path.parent / "__init__.py"] = init
         return files
+
+    def _checks_models(
+        self, methods: list[Method], where: Where
+    ) -> tuple[list[Method], list[ChecksModel]]:
+        """The methods' checks models, one per distinct set of fields (a PUT and a PATCH taking
+        the same body share one), and the methods pointing at the one they use."""
+        models: dict[tuple[FieldLine, ...], ChecksModel] = {}
+        planned = []
+        for method in methods:
+            if method.checks_class is not None:
+                fields = tuple(self.code.checks_fields(method, where))
+                model = models.setdefault(fields, ChecksModel(method.checks_class, [], fields))
+                model.operations.append(method.operation.name)
+                method = dataclasses.replace(method, checks_class=model.name)
+            planned.append(method)
+        return planned, list(models.values())
 
     def _examples(self) -> list[tuple[ir.Resource, ir.Operation]]:
         """One operation per resource to show in the README (the first that reads, else the

@@ -336,3 +336,27 @@ def test_a_required_body_with_fields_is_marked_on_the_endpoint(
         PurePosixPath("src/cloudflare_api/resources/token_validation/config/credentials.py")
     ]
     assert "body_required=True" in credentials
+
+
+def test_operations_with_the_same_checks_share_one_checks_model() -> None:
+    api = sample_api()
+    resource = api.resources[0].children[0]  # magic.connectors: list, edit
+    edit = resource.operations[1]
+    replace = dataclasses.replace(edit, operation_id="mconn-put", name="update", method="PUT")
+    resource = dataclasses.replace(resource, operations=(*resource.operations, replace))
+    magic = dataclasses.replace(api.resources[0], children=(resource,))
+    source = render(dataclasses.replace(api, resources=(magic, *api.resources[1:])), CONFIG)[
+        PurePosixPath("src/cloudflare_api/resources/magic/connectors.py")
+    ]
+
+    module = ast.parse(source)
+    models = {
+        node.name: ast.get_docstring(node)
+        for node in module.body
+        if isinstance(node, ast.ClassDef) and node.name.endswith("Arguments")
+    }
+    assert models == {
+        "_ListArguments": "The arguments of `list` with constraints the client checks.",
+        "_EditArguments": "The arguments of `edit` and `update` with constraints the client checks.",
+    }
+    assert source.count("checks=_EditArguments") == 2

@@ -24,27 +24,13 @@ __all__ = [
 
 
 class _ListArguments(APIModel):
-    """The arguments of `list` with constraints the client checks."""
-
-    account_id: str = Field(max_length=32)
-
-
-class _GetArguments(APIModel):
-    """The arguments of `get` with constraints the client checks."""
+    """The arguments of `list` and `get` with constraints the client checks."""
 
     account_id: str = Field(max_length=32)
 
 
 class _UpdateArguments(APIModel):
-    """The arguments of `update` with constraints the client checks."""
-
-    account_id: str = Field(max_length=32)
-    interrupt_window_days_of_week: list[DayOfWeek] | None = None
-    interrupt_window_duration_hours: float | None = Field(None, ge=1, le=24)
-
-
-class _EditArguments(APIModel):
-    """The arguments of `edit` with constraints the client checks."""
+    """The arguments of `update` and `edit` with constraints the client checks."""
 
     account_id: str = Field(max_length=32)
     interrupt_window_days_of_week: list[DayOfWeek] | None = None
@@ -63,7 +49,7 @@ _GET: Endpoint[Connector] = Endpoint(
     method="GET",
     path="/accounts/{account_id}/magic/connectors/{connector_id}",
     arguments=(("account_id", "account_id", "path"), ("connector_id", "connector_id", "path")),
-    checks=_GetArguments,
+    checks=_ListArguments,
     response_type=Connector,
 )
 
@@ -102,7 +88,7 @@ _EDIT: Endpoint[Connector] = Endpoint(
         ("provision_license", "provision_license", "body"),
         ("timezone", "timezone", "body"),
     ),
-    checks=_EditArguments,
+    checks=_UpdateArguments,
     response_type=Connector,
     body_required=True,
 )

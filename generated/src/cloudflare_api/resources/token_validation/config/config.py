@@ -58,7 +58,7 @@ class _CreateArguments(APIModel):
 
 
 class _GetArguments(APIModel):
-    """The arguments of `get` with constraints the client checks."""
+    """The arguments of `get` and `delete` with constraints the client checks."""
 
     zone_id: str = Field(max_length=32)
 
@@ -70,12 +70,6 @@ class _EditArguments(APIModel):
     description: str | None = Field(None, max_length=500)
     title: str | None = Field(None, max_length=50)
     token_sources: list[str] | None = Field(None, min_length=1, max_length=4)
-
-
-class _DeleteArguments(APIModel):
-    """The arguments of `delete` with constraints the client checks."""
-
-    zone_id: str = Field(max_length=32)
 
 
 _LIST: Endpoint[TokenConfig] = Endpoint(
@@ -134,7 +128,7 @@ _DELETE: Endpoint[TokenValidationConfigDeleteResponseResult] = Endpoint(
     method="DELETE",
     path="/zones/{zone_id}/token_validation/config/{config_id}",
     arguments=(("zone_id", "zone_id", "path"), ("config_id", "config_id", "path")),
-    checks=_DeleteArguments,
+    checks=_GetArguments,
     response_type=TokenValidationConfigDeleteResponseResult,
 )
 
