@@ -538,17 +538,22 @@ def bench_gen(
 
     peer_times: list[float] = []
     cold: list[float] = []
+    validated: list[float] = []
     warm: list[float] = []
     peer_out: Path | None = None
     ours_out: Path | None = None
     peer_warnings = 0
     cache_note = ""
 
-    warm_box = None
+    warm_box = validated_box = None
     if ours_ok and want_gen:
         warm_box = ours.sandbox("warm")
-        log("ours: priming the warm cache")
+        validated_box = ours.sandbox("validated")
+        log("ours: priming the warm caches")
         wall, _, _ = ours.generate(warm_box)
+        if wall is not None:
+            wall, out, _ = ours.generate(validated_box)
+            shutil.rmtree(out, ignore_errors=True)
         if wall is None:
             ours_ok = False
             report.notes.append(f"ours (generation): {NOT_AVAILABLE}: {ours.error}")
@@ -566,7 +571,7 @@ def bench_gen(
                 )
 
     for i in range(runs):
-        order = ["peer", "cold", "warm"] if want_gen else ["peer", "cold"]
+        order = ["peer", "cold", "validated", "warm"] if want_gen else ["peer", "cold"]
         random.Random(i).shuffle(order)
         for who in order:
             if who == "peer" and peer_ok:
@@ -594,15 +599,21 @@ def bench_gen(
                     report.notes.append(f"ours (generation): {NOT_AVAILABLE}: {ours.error}")
                 else:
                     cold.append(wall)
-            elif who == "warm" and ours_ok and warm_box is not None:
-                log(f"gen round {i + 1}/{runs}: ours, warm")
-                wall, out, _ = ours.generate(warm_box)
+            elif who in ("validated", "warm") and ours_ok:
+                box, samples = (
+                    (validated_box, validated) if who == "validated" else (warm_box, warm)
+                )
+                assert box is not None  # primed above
+                log(f"gen round {i + 1}/{runs}: ours, {who}")
+                if who == "validated":  # the validation result stays; black runs again
+                    shutil.rmtree(box / "repo" / ".cache" / "black", ignore_errors=True)
+                wall, out, _ = ours.generate(box)
                 shutil.rmtree(out, ignore_errors=True)
                 if wall is None:
                     ours_ok = False
                     report.notes.append(f"ours (generation): {NOT_AVAILABLE}: {ours.error}")
                 else:
-                    warm.append(wall)
+                    samples.append(wall)
 
     if not python_ok(PEER_PY):
         report.notes.append(
@@ -611,7 +622,7 @@ def bench_gen(
         )
 
     if want_gen:
-        p, c, w = summary(peer_times), summary(cold), summary(warm)
+        p, c, v, w = summary(peer_times), summary(cold), summary(validated), summary(warm)
         report.detail(
             "gen",
             "openapi-python-client 0.29.1",
@@ -635,6 +646,15 @@ def bench_gen(
         )
         report.detail(
             "gen",
+            "ours, validation cached",
+            "ours",
+            "s",
+            v if validated else None,
+            "validation cache warm, black cache empty, new out dir" if validated else NOT_AVAILABLE,
+            baseline="openapi-python-client 0.29.1",
+        )
+        report.detail(
+            "gen",
             "ours, warm",
             "ours",
             "s",
@@ -642,32 +662,26 @@ def bench_gen(
             cache_note if warm else NOT_AVAILABLE,
             baseline="openapi-python-client 0.29.1",
         )
-        report.ratio(
-            "gen",
-            "generate: cold",
-            "s",
-            c["median"],
-            p["median"],
-            "openapi-python-client",
-            TARGETS["gen"],
-            ours_min=c["min"],
-            peer_min=p["min"],
-            ours_samples=c["samples"],
-            peer_samples=p["samples"],
-        )
-        report.ratio(
-            "gen",
-            "generate: warm",
-            "s",
-            w["median"],
-            p["median"],
-            "openapi-python-client",
-            TARGETS["gen"],
-            ours_min=w["min"],
-            peer_min=p["min"],
-            ours_samples=w["samples"],
-            peer_samples=p["samples"],
-        )
+        # The target is the issue's: validation may be served from its cache, everything else
+        # (format included) runs. Cold (first run on a machine) and warm are shown beside it.
+        for label, ours_summary, target in (
+            ("generate: validation cached", v, TARGETS["gen"]),
+            ("generate: cold", c, None),
+            ("generate: warm", w, None),
+        ):
+            report.ratio(
+                "gen",
+                label,
+                "s",
+                ours_summary["median"],
+                p["median"],
+                "openapi-python-client",
+                target,
+                ours_min=ours_summary["min"],
+                peer_min=p["min"],
+                ours_samples=ours_summary["samples"],
+                peer_samples=p["samples"],
+            )
 
     if want_size:
         peer_count = count_lines(peer_out) if peer_out is not None else None
