@@ -9,6 +9,16 @@ import pytest
 
 from generator.diagnostics import Diagnostic, SpecError
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files of tests/normalise from the current output",
+    )
+
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 # Read-only material shared between the team's checkouts, next to the repo.

@@ -1,35 +1,23 @@
-"""Helpers for the normalise tests: write a small spec to disk, load it, normalise it.
+"""Fixtures for the normalise tests: write a small spec to disk, load it, normalise it.
 
 `--update-golden` (or UPDATE_GOLDEN=1) rewrites tests/normalise/golden/ from the current
-output instead of comparing with it. Pass the option with this folder on the command line
-(`pytest tests/normalise --update-golden`): pytest reads a folder's options only then.
+output instead of comparing with it; the option is declared in tests/conftest.py.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from normalise_helpers import Normalise, Normalised
 
-from generator import ir
 from generator.config import Config
-from generator.diagnostics import Diagnostic
 from generator.load import load_spec
 from generator.normalise import normalise
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-golden",
-        action="store_true",
-        default=False,
-        help="rewrite the golden files of tests/normalise from the current output",
-    )
 
 
 @pytest.fixture
@@ -37,10 +25,6 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden", default=False)) or (
         os.environ.get("UPDATE_GOLDEN") == "1"
     )
-
-
-Normalised = tuple[ir.Api, list[Diagnostic]]
-Normalise = Callable[..., Normalised]
 
 
 @pytest.fixture

@@ -8,6 +8,9 @@ from typing import Any, TypeVar
 from generator import ir
 from generator.diagnostics import Diagnostic
 
+Normalised = tuple[ir.Api, list[Diagnostic]]
+Normalise = Callable[..., Normalised]  # the `normalised` fixture: a document -> Normalised
+
 
 def openapi(
     paths: dict[str, Any] | None = None,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import Normalise
-from normalise_helpers import codes, enum, field, get_returning, model, openapi
+from normalise_helpers import Normalise, codes, enum, field, get_returning, model, openapi
 
 from generator import ir
 

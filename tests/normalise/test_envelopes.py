@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import Normalise
-from normalise_helpers import codes, field, get_returning, model, openapi, operation
+from normalise_helpers import Normalise, codes, field, get_returning, model, openapi, operation
 
 from generator import ir
 

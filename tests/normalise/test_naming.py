@@ -5,8 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Normalise
-from normalise_helpers import codes, field, get_returning, model, openapi, operation, union
+from normalise_helpers import (
+    Normalise,
+    codes,
+    field,
+    get_returning,
+    model,
+    openapi,
+    operation,
+    union,
+)
 
 from generator import ir
 from generator.config import Config

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Normalise
-from normalise_helpers import codes, field, model, openapi, operation, union
+from normalise_helpers import Normalise, codes, field, model, openapi, operation, union
 
 from generator import ir
 from generator.diagnostics import SpecError

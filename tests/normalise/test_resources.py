@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import Normalise
-from normalise_helpers import codes, openapi, operation
+from normalise_helpers import Normalise, codes, openapi, operation
 
 from generator import ir
 from generator.config import Config

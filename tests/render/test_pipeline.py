@@ -9,7 +9,7 @@ import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
-from conftest import run_python
+from render_helpers import run_python
 from sample_api import CONNECTORS, MAGIC, UPGRADE_WINDOW, field, sample_api
 
 from generator import ir, pipeline

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
-from conftest import CONFIG, run_python
+from render_helpers import CONFIG, run_python
 from sample_api import CONNECTOR, CONNECTORS, DAY_OF_WEEK, UPGRADE_WINDOW, ref, sample_api
 
 from generator import ir
