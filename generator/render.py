@@ -820,8 +820,8 @@ class FieldLine:
 class ChecksModel:
     """The model that checks the constrained arguments of one or more operations."""
 
-    name: str  # _UpdateArguments: after the first operation that uses it
-    operations: list[str]
+    name: str  # _UpdateArguments, or _ZoneIdArguments when shared by path parameters alone
+    operations: tuple[str, ...]
     fields: tuple[FieldLine, ...]
 
     @property
@@ -1715,18 +1715,40 @@ class _Renderer:
     def _checks_models(
         self, methods: list[Method], where: Where
     ) -> tuple[list[Method], list[ChecksModel]]:
-        """The methods' checks models, one per distinct set of fields (a PUT and a PATCH taking
-        the same body share one), and the methods pointing at the one they use."""
-        models: dict[tuple[FieldLine, ...], ChecksModel] = {}
-        planned = []
+        """The methods' checks models, one per distinct set of fields, and the methods pointing
+        at the one they use.
+
+        Operations that check the same arguments share a model: a PUT and a PATCH of one body
+        share the first one's (`_UpdateArguments`); operations that check only the same path
+        parameters share one named after them (`_ZoneIdArguments`).
+        """
+        users: dict[tuple[FieldLine, ...], list[Method]] = {}
         for method in methods:
             if method.checks_class is not None:
-                fields = tuple(self.code.checks_fields(method, where))
-                model = models.setdefault(fields, ChecksModel(method.checks_class, [], fields))
-                model.operations.append(method.operation.name)
-                method = dataclasses.replace(method, checks_class=model.name)
-            planned.append(method)
-        return planned, list(models.values())
+                users.setdefault(tuple(self.code.checks_fields(method, where)), []).append(method)
+        taken = {method.checks_class for method in methods}
+        models: list[ChecksModel] = []
+        name_of: dict[str, str] = {}  # operation name -> its checks model
+        for fields, sharing in users.items():
+            name = sharing[0].checks_class
+            assert name is not None
+            checked = [a for a in sharing[0].arguments if self.code.types.has_checks(a.type)]
+            if len(sharing) > 1 and all(argument.location == "path" for argument in checked):
+                by_arguments = "_" + "".join(_pascal(a.name) for a in checked) + "Arguments"
+                if by_arguments not in taken:
+                    name = by_arguments
+                    taken.add(name)
+            models.append(ChecksModel(name, tuple(m.operation.name for m in sharing), fields))
+            name_of.update((method.operation.name, name) for method in sharing)
+        planned = [
+            (
+                dataclasses.replace(method, checks_class=name_of[method.operation.name])
+                if method.checks_class is not None
+                else method
+            )
+            for method in methods
+        ]
+        return planned, models
 
     def _examples(self) -> list[tuple[ir.Resource, ir.Operation]]:
         """One operation per resource to show in the README (the first that reads, else the

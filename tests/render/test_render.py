@@ -341,9 +341,10 @@ def test_a_required_body_with_fields_is_marked_on_the_endpoint(
 def test_operations_with_the_same_checks_share_one_checks_model() -> None:
     api = sample_api()
     resource = api.resources[0].children[0]  # magic.connectors: list, edit
-    edit = resource.operations[1]
-    replace = dataclasses.replace(edit, operation_id="mconn-put", name="update", method="PUT")
-    resource = dataclasses.replace(resource, operations=(*resource.operations, replace))
+    listing, edit = resource.operations
+    get = dataclasses.replace(listing, operation_id="mconn-get", name="get")
+    put = dataclasses.replace(edit, operation_id="mconn-put", name="update", method="PUT")
+    resource = dataclasses.replace(resource, operations=(listing, edit, get, put))
     magic = dataclasses.replace(api.resources[0], children=(resource,))
     source = render(dataclasses.replace(api, resources=(magic, *api.resources[1:])), CONFIG)[
         PurePosixPath("src/cloudflare_api/resources/magic/connectors.py")
@@ -356,7 +357,10 @@ def test_operations_with_the_same_checks_share_one_checks_model() -> None:
         if isinstance(node, ast.ClassDef) and node.name.endswith("Arguments")
     }
     assert models == {
-        "_ListArguments": "The arguments of `list` with constraints the client checks.",
+        # the same path parameters checked: named after them
+        "_AccountIdArguments": "The arguments of `list` and `get` with constraints the client checks.",
+        # the same body: named after the first operation
         "_EditArguments": "The arguments of `edit` and `update` with constraints the client checks.",
     }
+    assert source.count("checks=_AccountIdArguments") == 2
     assert source.count("checks=_EditArguments") == 2

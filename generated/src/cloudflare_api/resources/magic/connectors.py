@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-class _ListArguments(APIModel):
+class _AccountIdArguments(APIModel):
     """The arguments of `list` and `get` with constraints the client checks."""
 
     account_id: str = Field(max_length=32)
@@ -41,7 +41,7 @@ _LIST: Endpoint[list[Connector]] = Endpoint(
     method="GET",
     path="/accounts/{account_id}/magic/connectors",
     arguments=(("account_id", "account_id", "path"),),
-    checks=_ListArguments,
+    checks=_AccountIdArguments,
     response_type=list[Connector],
 )
 
@@ -49,7 +49,7 @@ _GET: Endpoint[Connector] = Endpoint(
     method="GET",
     path="/accounts/{account_id}/magic/connectors/{connector_id}",
     arguments=(("account_id", "account_id", "path"), ("connector_id", "connector_id", "path")),
-    checks=_ListArguments,
+    checks=_AccountIdArguments,
     response_type=Connector,
 )
 

@@ -57,7 +57,7 @@ class _CreateArguments(APIModel):
     token_type: TokenType
 
 
-class _GetArguments(APIModel):
+class _ZoneIdArguments(APIModel):
     """The arguments of `get` and `delete` with constraints the client checks."""
 
     zone_id: str = Field(max_length=32)
@@ -105,7 +105,7 @@ _GET: Endpoint[TokenConfig] = Endpoint(
     method="GET",
     path="/zones/{zone_id}/token_validation/config/{config_id}",
     arguments=(("zone_id", "zone_id", "path"), ("config_id", "config_id", "path")),
-    checks=_GetArguments,
+    checks=_ZoneIdArguments,
     response_type=TokenConfig,
 )
 
@@ -128,7 +128,7 @@ _DELETE: Endpoint[TokenValidationConfigDeleteResponseResult] = Endpoint(
     method="DELETE",
     path="/zones/{zone_id}/token_validation/config/{config_id}",
     arguments=(("zone_id", "zone_id", "path"), ("config_id", "config_id", "path")),
-    checks=_GetArguments,
+    checks=_ZoneIdArguments,
     response_type=TokenValidationConfigDeleteResponseResult,
 )
 
