@@ -16,6 +16,9 @@ gc.disable()
 from .cli import main  # noqa: E402  (after gc.disable: importing allocates too)
 
 code = main()
-sys.stdout.flush()
-sys.stderr.flush()
+try:
+    sys.stdout.flush()
+    sys.stderr.flush()
+except BrokenPipeError:  # the reader went away (`... | head`): there is no one left to tell
+    pass
 os._exit(code)
