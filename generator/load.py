@@ -96,11 +96,11 @@ def _segments(pointer: str) -> list[str]:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while skipping over decoded JSON values.
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, then leave it as it was (off stays off).
 
-    Skipping decodes many short-lived, acyclic objects; each collection they trigger would
-    walk every object of the documents already loaded, which costs more than the decoding.
+    For work that builds many objects and frees few: each collection they trigger would walk
+    every object built so far and free nothing.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -149,7 +149,8 @@ class _JsonLines:
         if self._single_line:
             return 1 if self._exists(pointer) else 0
         current = "#"
-        with _collector_paused():
+        # skipping decodes many short-lived, acyclic objects beside the loaded documents
+        with collector_paused():
             for segment in _segments(pointer):
                 target = f"{current}/{segment}"
                 while target not in self._value_offsets:

@@ -8,7 +8,6 @@ specs and compares the APIs they describe.
 
 from __future__ import annotations
 
-import gc
 import json
 import multiprocessing
 import resource
@@ -25,7 +24,7 @@ from . import ir
 from .config import Config
 from .diagnostics import Diagnostic, SpecError
 from .format import FormatError, format_files
-from .load import LoadedSpec, load_spec
+from .load import LoadedSpec, collector_paused, load_spec
 from .normalise import coverage, format_api, format_type, normalise
 from .render import RenderError, render
 from .write import WriteError, write_tree
@@ -64,13 +63,8 @@ def generate(config: Config, *, check: bool, report: Path | None, quiet: bool) -
     """
     # The stages build millions of objects and drop few before the end; the cycle collector
     # would walk them again and again for nothing (a fifth of normalise's and render's time).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _generate(config, check=check, report=report, quiet=quiet)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _generate(config: Config, *, check: bool, report: Path | None, quiet: bool) -> int:
