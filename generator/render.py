@@ -934,7 +934,8 @@ class Method:
     positional: Argument | None  # the last path parameter
     keyword: tuple[Argument, ...]  # the others: required first, each group in spec order
     options_name: str  # the `**options` parameter, renamed if an argument is called `options`
-    checks_class: str | None  # _UpdateArguments
+    checked: tuple[Argument, ...]  # the arguments with constraints or enums the client checks
+    checks_class: str | None  # _UpdateArguments; None when nothing is checked
 
     @property
     def doc(self) -> str:
@@ -1004,7 +1005,7 @@ def plan_method(operation: ir.Operation, namer: TypeNamer) -> Method:
     others = [argument for argument in arguments if argument is not positional]
     keyword_only = [a for a in others if a.required] + [a for a in others if not a.required]
     name = escape(operation.name, "ident")
-    checks = any(namer.has_checks(argument.type) for argument in arguments)
+    checked = tuple(argument for argument in arguments if namer.has_checks(argument.type))
     return Method(
         operation=operation,
         constant="_" + name.upper(),
@@ -1012,7 +1013,8 @@ def plan_method(operation: ir.Operation, namer: TypeNamer) -> Method:
         positional=positional,
         keyword=tuple(keyword_only),
         options_name="request_options" if "options" in names else "options",
-        checks_class=f"_{_pascal(name)}Arguments" if checks else None,
+        checked=checked,
+        checks_class=f"_{_pascal(name)}Arguments" if checked else None,
     )
 
 
@@ -1155,9 +1157,7 @@ class Code:
         """The fields of a method's checks model: the arguments with something to check."""
         where.imports.local("_models", "APIModel")
         lines = []
-        for argument in method.arguments:
-            if not self.types.has_checks(argument.type):
-                continue
+        for argument in method.checked:
             annotation = self.types.annotation(argument.type, where, checks=True)
             constraints = constraint_arguments(argument.type.constraints)
             lines.append(
@@ -1732,7 +1732,7 @@ class _Renderer:
         for fields, sharing in users.items():
             name = sharing[0].checks_class
             assert name is not None
-            checked = [a for a in sharing[0].arguments if self.code.types.has_checks(a.type)]
+            checked = sharing[0].checked
             if len(sharing) > 1 and all(argument.location == "path" for argument in checked):
                 by_arguments = "_" + "".join(_pascal(a.name) for a in checked) + "Arguments"
                 if by_arguments not in taken:
